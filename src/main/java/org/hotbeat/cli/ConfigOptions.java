@@ -1,0 +1,19 @@
+package org.hotbeat.cli;
+
+import java.time.Duration;
+import org.hotbeat.config.HotbeatConfig;
+
+/** Turns parsed options into the one validated configuration record. */
+final class ConfigOptions {
+  private ConfigOptions() {}
+
+  static HotbeatConfig toConfig(DatabaseOptions db, ServerOptions server) {
+    return new HotbeatConfig(server.host, server.port, server.webDir,
+        (long) server.maxBodyMib << 20, Duration.ofSeconds(server.shutdownGraceSeconds),
+        db.dbUrl, db.dbUser, db.dbPassword, db.dbPoolSize, db.pgDir);
+  }
+
+  static HotbeatConfig toConfig(DatabaseOptions db) {
+    return toConfig(db, new ServerOptions());
+  }
+}

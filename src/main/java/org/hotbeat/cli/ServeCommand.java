@@ -1,0 +1,18 @@
+package org.hotbeat.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = "Run the HTTP server (API, tiles and map) until Ctrl-C.")
+final class ServeCommand implements Callable<Integer> {
+  @Mixin ServerOptions server;
+  @Mixin DatabaseOptions db;
+
+  @Override
+  public Integer call() throws Exception {
+    return ServerRunner.run(ConfigOptions.toConfig(db, server), (store, services) -> { },
+        url -> System.out.println("hotbeat is serving " + url + " (Ctrl-C stops it)"));
+  }
+}

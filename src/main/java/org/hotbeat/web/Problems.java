@@ -1,0 +1,109 @@
+package org.hotbeat.web;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.validation.ValidationError;
+import io.javalin.validation.ValidationException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where exceptions become HTTP responses: every error leaves as problem+json, and no
+ * stack trace ever reaches a client. A database that is down gives 503; a bug gives 500 with an id
+ * that is also in the log.
+ */
+final class Problems {
+  private static final Logger log = LoggerFactory.getLogger(Problems.class);
+
+  private Problems() {}
+
+  static void register(JavalinConfig config) {
+    config.routes.exception(ProblemException.class, (e, ctx) ->
+        send(ctx, e.status(), e.title(), e.getMessage(), e.errors().isEmpty() ? null : e.errors()));
+    config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+      if (e.getStatus() == 401) {
+        ctx.header("WWW-Authenticate", "Bearer");
+      }
+      send(ctx, e.getStatus(), HttpStatus.forStatus(e.getStatus()).getMessage(), e.getMessage(), null);
+    });
+    config.routes.exception(ValidationException.class, (e, ctx) ->
+        send(ctx, 400, "Bad Request", "invalid request parameters", fieldErrors(e.getErrors())));
+    config.routes.exception(Exception.class, Problems::unexpected);
+    // Unknown paths and missing static files end here without an exception.
+    config.routes.error(404, ctx -> {
+      if (!isProblem(ctx)) {
+        send(ctx, 404, "Not Found", "no resource at " + ctx.path(), null);
+      }
+    });
+  }
+
+  private static void unexpected(Exception e, Context ctx) {
+    if (databaseUnavailable(e)) {
+      log.warn("database unavailable for {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+      ctx.header("Retry-After", "5");
+      send(ctx, 503, "Service Unavailable",
+          "the database is not reachable at the moment; try again shortly", null);
+      return;
+    }
+    String id = UUID.randomUUID().toString().substring(0, 8);
+    log.error("error {} in {} {}", id, ctx.method(), ctx.path(), e);
+    send(ctx, 500, "Internal Server Error",
+        "an unexpected error occurred (id " + id + " in the server log)", null);
+  }
+
+  /** Connection failures (pool timeout, refused, reset) as opposed to errors in a statement. */
+  static boolean databaseUnavailable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLTransientConnectionException) {
+        return true;
+      }
+      if (t instanceof SQLException sql && sql.getSQLState() != null
+          && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<Problem.FieldError> fieldErrors(
+      Map<String, ? extends List<? extends ValidationError<?>>> errors) {
+    List<Problem.FieldError> out = new ArrayList<>();
+    errors.forEach((field, list) -> list.forEach(err -> out.add(
+        new Problem.FieldError(field, describe(err)))));
+    return out;
+  }
+
+  private static String describe(ValidationError<?> err) {
+    String msg = err.getMessage();
+    if ("TYPE_CONVERSION_FAILED".equals(msg)) {
+      Exception cause = err.exception();
+      return cause != null && cause.getMessage() != null
+          ? cause.getMessage()
+          : "cannot read '" + err.value + "'";
+    }
+    if ("NULLCHECK_FAILED".equals(msg)) {
+      return "is required";
+    }
+    return msg;
+  }
+
+  private static boolean isProblem(Context ctx) {
+    String type = ctx.res().getContentType();
+    return type != null && type.startsWith(Problem.CONTENT_TYPE);
+  }
+
+  static void send(Context ctx, int status, String title, String detail,
+      List<Problem.FieldError> errors) {
+    ctx.status(status)
+        .json(new Problem("about:blank", title, status, detail, ctx.path(), errors))
+        .contentType(Problem.CONTENT_TYPE);
+  }
+}

@@ -1,0 +1,122 @@
+package org.hotbeat.web;
+
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.path;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import io.javalin.util.JavalinBindException;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.hotbeat.HotbeatException;
+import org.hotbeat.access.Role;
+import org.hotbeat.access.TokenStore;
+import org.hotbeat.config.HotbeatConfig;
+import org.hotbeat.store.Database;
+import org.hotbeat.store.IncidentRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the HTTP application: the route table, access control, error mapping, metrics and the
+ * web map's static files. Holds no state of its own; everything comes in through {@link Services}.
+ */
+public final class WebApp {
+  /** What the routes need, built once per process. */
+  public record Services(Database database, TokenStore tokens, IncidentRepository incidents,
+      PrometheusMeterRegistry meters) {
+    public static Services of(Database database, PrometheusMeterRegistry meters) {
+      return new Services(database, new TokenStore(database.dataSource()),
+          new IncidentRepository(database.dataSource()), meters);
+    }
+  }
+
+  private static final Logger log = LoggerFactory.getLogger(WebApp.class);
+
+  private WebApp() {}
+
+  public static Javalin create(HotbeatConfig config, Services services) {
+    HealthResource health = new HealthResource(services.database());
+    SessionResource session = new SessionResource();
+    IncidentResource incidents = new IncidentResource(services.incidents());
+    return Javalin.create(c -> {
+      c.startup.showJavalinBanner = false;
+      c.jsonMapper(new JavalinJackson(objectMapper(), false));
+      c.http.maxRequestSize = config.maxBodyBytes();
+      c.http.prefer405over404 = true;
+      c.jetty.modifyServer(server -> {
+        server.insertHandler(new GracefulHandler());
+        server.setStopTimeout(config.shutdownGrace().toMillis());
+      });
+      c.validation.register(Bbox.class, Bbox::parse);
+      c.validation.register(Instant.class, Timestamps::parse);
+      Problems.register(c);
+      new AccessControl(services.tokens()).register(c);
+      new RequestMetrics(services.meters()).register(c);
+      staticFiles(c, config.webDir());
+
+      c.routes.apiBuilder(() -> {
+        get("/health", health::get, Role.PUBLIC);
+        get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+            .result(services.meters().scrape()), Role.PUBLIC);
+        path("/api", () -> {
+          get("/session", session::get, Role.PUBLIC);
+          get("/incidents", incidents::list, Role.ANALYST);
+        });
+      });
+    });
+  }
+
+  /** Starts {@code app} on the configured address, turning a busy port into a clear message. */
+  public static void start(Javalin app, HotbeatConfig config) {
+    try {
+      app.start(config.host(), config.port());
+    } catch (JavalinBindException e) {
+      throw new HotbeatException("port " + config.port() + " on " + config.host()
+          + " is already in use: stop what uses it, or choose another with --port or HOTBEAT_PORT",
+          e);
+    } catch (RuntimeException e) {
+      if (e.getCause() instanceof java.net.BindException || e instanceof JavalinBindException) {
+        throw new HotbeatException("cannot listen on " + config.host() + ":" + config.port() + ": "
+            + e.getMessage(), e);
+      }
+      throw e;
+    }
+  }
+
+  static ObjectMapper objectMapper() {
+    return new ObjectMapper()
+        .registerModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+  }
+
+  private static void staticFiles(io.javalin.config.JavalinConfig c, Path webDir) {
+    Path pages = webDir.resolve("public");
+    if (Files.isDirectory(pages)) {
+      c.staticFiles.add(sf -> {
+        sf.hostedPath = "/";
+        sf.directory = pages.toString();
+        sf.location = Location.EXTERNAL;
+      });
+    } else {
+      log.warn("no web map at {}: the API works, the map page does not (--web-dir)", pages);
+    }
+    Path maplibre = webDir.resolve("node_modules/maplibre-gl/dist");
+    if (Files.isDirectory(maplibre)) {
+      c.staticFiles.add(sf -> {
+        sf.hostedPath = "/vendor/maplibre-gl";
+        sf.directory = maplibre.toString();
+        sf.location = Location.EXTERNAL;
+      });
+    } else if (Files.isDirectory(pages)) {
+      log.warn("MapLibre is not installed in {}: run 'npm ci' there (./hotbeat does)", webDir);
+    }
+  }
+}
