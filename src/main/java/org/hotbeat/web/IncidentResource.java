@@ -1,6 +1,7 @@
 package org.hotbeat.web;
 
 import io.javalin.http.Context;
+import io.javalin.validation.Validator;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -32,13 +33,17 @@ final class IncidentResource {
   }
 
   void list(Context ctx) throws SQLException {
-    Bbox bbox = ctx.queryParamAsClass("bbox", Bbox.class).getOrNull();
-    Instant from = ctx.queryParamAsClass("from", Instant.class).getOrNull();
-    Instant to = ctx.queryParamAsClass("to", Instant.class).getOrNull();
-    int limit = ctx.queryParamAsClass("limit", Integer.class).getOrDefault(1000);
-    if (limit < 1 || limit > IncidentQuery.MAX_LIMIT) {
-      throw ProblemException.badRequest("limit", "must be between 1 and " + IncidentQuery.MAX_LIMIT);
-    }
+    Validator<Bbox> bboxParam = ctx.queryParamAsClass("bbox", Bbox.class);
+    Validator<Instant> fromParam = ctx.queryParamAsClass("from", Instant.class);
+    Validator<Instant> toParam = ctx.queryParamAsClass("to", Instant.class);
+    Validator<Integer> limitParam = ctx.queryParamAsClass("limit", Integer.class)
+        .check(n -> n == null || (n >= 1 && n <= IncidentQuery.MAX_LIMIT),
+            "must be between 1 and " + IncidentQuery.MAX_LIMIT);
+    QueryParams.validateAll(bboxParam, fromParam, toParam, limitParam);
+    Bbox bbox = bboxParam.getOrNull();
+    Instant from = fromParam.getOrNull();
+    Instant to = toParam.getOrNull();
+    int limit = limitParam.getOrDefault(1000);
     if (from != null && to != null && !from.isBefore(to)) {
       throw ProblemException.badRequest("to", "must be after 'from'");
     }
