@@ -14,7 +14,7 @@ final class DatabaseOptions {
       description = "User for --db-url. Default: ${DEFAULT-VALUE}.")
   String dbUser = "postgres";
 
-  @Option(names = "--db-password", paramLabel = "PASSWORD", arity = "0..1", interactive = false,
+  @Option(names = "--db-password", paramLabel = "PASSWORD",
       description = "Password for --db-url (prefer the environment variable HOTBEAT_DB_PASSWORD).")
   String dbPassword = "";
 

@@ -17,10 +17,14 @@ import picocli.CommandLine.ScopeType;
     description = "Crime-hotspot analysis and patrol planning server.",
     subcommands = {ServeCommand.class, DemoCommand.class, MigrateCommand.class,
         TokenCommand.class, CommandLine.HelpCommand.class},
-    footerHeading = "%nEnvironment:%n",
-    footer = {"Every option --some-name can also be set as HOTBEAT_SOME_NAME; a flag wins over the "
-        + "environment, which wins over the default. HOTBEAT_LOG_LEVEL=debug logs in detail."})
+    footerHeading = HotbeatCommand.ENV_HEADING,
+    footer = HotbeatCommand.ENV_FOOTER)
 public final class HotbeatCommand implements Runnable {
+  static final String ENV_HEADING = "%nEnvironment:%n";
+  static final String ENV_FOOTER = "Every option --some-name can also be set as HOTBEAT_SOME_NAME; "
+      + "a flag wins over the environment, which wins over the default. "
+      + "HOTBEAT_LOG_LEVEL=debug logs in detail.";
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -41,6 +45,8 @@ public final class HotbeatCommand implements Runnable {
   public static CommandLine commandLine(Map<String, String> env) {
     CommandLine cl = new CommandLine(new HotbeatCommand());
     cl.setDefaultValueProvider(new EnvironmentDefaults(env));
+    forEachCommand(cl, c -> c.getCommandSpec().usageMessage().footerHeading(ENV_HEADING)
+        .footer(ENV_FOOTER));
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       Throwable fault = e;
       while (!(fault instanceof HotbeatException) && fault.getCause() != null) {
@@ -54,6 +60,11 @@ public final class HotbeatCommand implements Runnable {
       throw e;
     });
     return cl;
+  }
+
+  private static void forEachCommand(CommandLine cl, java.util.function.Consumer<CommandLine> f) {
+    f.accept(cl);
+    cl.getSubcommands().values().forEach(sub -> forEachCommand(sub, f));
   }
 
   static final class Version implements CommandLine.IVersionProvider {

@@ -1,0 +1,92 @@
+package org.hotbeat.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import org.hotbeat.config.HotbeatConfig;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class HotbeatCommandTest {
+  private record Run(int code, String out, String err) {}
+
+  private static Run run(Map<String, String> env, String... args) {
+    CommandLine cl = HotbeatCommand.commandLine(env);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int code = cl.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  private static HotbeatConfig serveConfig(Map<String, String> env, String... args) {
+    CommandLine cl = HotbeatCommand.commandLine(env);
+    CommandLine.ParseResult pr = cl.parseArgs(args);
+    ServeCommand serve = (ServeCommand) pr.subcommand().commandSpec().userObject();
+    return ConfigOptions.toConfig(serve.db, serve.server);
+  }
+
+  @Test
+  void optionsComeFromFlagThenEnvironmentThenDefault() {
+    Map<String, String> env = Map.of("HOTBEAT_PORT", "9001", "HOTBEAT_DB_POOL_SIZE", "3",
+        "HOTBEAT_DB_URL", "jdbc:postgresql://db.example/hotbeat");
+    HotbeatConfig fromEnv = serveConfig(env, "serve");
+    assertEquals(9001, fromEnv.port());
+    assertEquals(3, fromEnv.dbPoolSize());
+    assertEquals("jdbc:postgresql://db.example/hotbeat", fromEnv.dbUrl());
+    assertEquals("127.0.0.1", fromEnv.host(), "unset variables keep the default");
+
+    HotbeatConfig flagWins = serveConfig(env, "serve", "--port", "9002");
+    assertEquals(9002, flagWins.port());
+
+    HotbeatConfig defaults = serveConfig(Map.of(), "serve");
+    assertEquals(HotbeatConfig.defaults(), defaults);
+  }
+
+  @Test
+  void helpListsEveryOptionWithItsDescriptionAndTheEnvironmentRule() {
+    Run r = run(Map.of(), "serve", "--help");
+    assertEquals(0, r.code());
+    for (String option : new String[] {"--host", "--port", "--web-dir", "--max-body-mib",
+        "--shutdown-grace-seconds", "--db-url", "--db-user", "--db-password", "--db-pool-size",
+        "--pg-dir"}) {
+      assertTrue(r.out().contains(option), option + " in\n" + r.out());
+    }
+    assertTrue(r.out().contains("Default: 8080"), r.out());
+    assertTrue(r.out().contains("HOTBEAT_SOME_NAME"), r.out());
+  }
+
+  @Test
+  void anUnknownFlagIsAUsageErrorNotACrash() {
+    Run r = run(Map.of(), "serve", "--prot", "80");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("Unknown options: '--prot'"), r.err());
+  }
+
+  @Test
+  void aBadValueGetsOneLineNamingTheOptionAndNoStackTrace() {
+    Run r = run(Map.of(), "serve", "--port", "70000");
+    assertEquals(1, r.code());
+    assertEquals("hotbeat: invalid configuration: --port must be between 0 and 65535, got 70000",
+        r.err().strip());
+
+    Run fromEnv = run(Map.of("HOTBEAT_PORT", "eighty"), "serve");
+    assertEquals(2, fromEnv.code());
+    assertTrue(fromEnv.err().contains("'eighty' is not an int"), fromEnv.err());
+    assertFalse(fromEnv.err().contains("\tat "), fromEnv.err());
+  }
+
+  @Test
+  void anUnknownRoleIsRefusedBeforeTouchingTheDatabase() {
+    Run r = run(Map.of("HOTBEAT_PG_DIR", "target/test-work/never-created/pg"),
+        "token", "create", "--role", "sergeant", "--name", "x");
+    assertEquals(1, r.code());
+    assertTrue(r.err().contains("unknown role 'sergeant'"), r.err());
+    assertFalse(java.nio.file.Files.exists(java.nio.file.Path.of("target/test-work/never-created")));
+  }
+}
