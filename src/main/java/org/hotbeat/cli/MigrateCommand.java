@@ -15,7 +15,7 @@ final class MigrateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     HotbeatConfig config = ConfigOptions.toConfig(db);
-    try (Store store = Store.open(config, EmbeddedPostgres.Sharing.JOIN_RUNNING, null)) {
+    try (Store ignored = Store.open(config, EmbeddedPostgres.Sharing.JOIN_RUNNING, null)) {
       System.out.println("database schema is up to date ("
           + (config.embeddedDatabase() ? "embedded cluster in " + config.pgDir() : config.dbUrl())
           + ")");

@@ -46,13 +46,17 @@ public record PgBinaries(Path binDir, Path extensionDir, int majorVersion) {
 
   /** Like {@link #locate()}, and also insists on PostGIS. */
   public static PgBinaries locateWithPostgis() {
-    PgBinaries bins = locate();
-    if (!bins.hasPostgis()) {
-      throw new HotbeatException("PostGIS is not installed for PostgreSQL " + bins.majorVersion()
-          + " (no " + bins.extensionDir().resolve("postgis.control") + "): install it with "
-          + "'sudo apt-get install postgresql-" + bins.majorVersion() + "-postgis-3'");
+    return locate().requirePostgis();
+  }
+
+  /** This installation, if PostGIS is installed for it; otherwise the package to install. */
+  public PgBinaries requirePostgis() {
+    if (!hasPostgis()) {
+      throw new HotbeatException("PostGIS is not installed for PostgreSQL " + majorVersion
+          + " (no " + extensionDir.resolve("postgis.control") + "): install it with "
+          + "'sudo apt-get install postgresql-" + majorVersion + "-postgis-3'");
     }
-    return bins;
+    return this;
   }
 
   private static Stream<Path> debianBinDirs() {
