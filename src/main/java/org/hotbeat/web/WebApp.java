@@ -99,24 +99,24 @@ public final class WebApp {
 
   private static void staticFiles(io.javalin.config.JavalinConfig c, Path webDir) {
     Path pages = webDir.resolve("public");
-    if (Files.isDirectory(pages)) {
-      c.staticFiles.add(sf -> {
-        sf.hostedPath = "/";
-        sf.directory = pages.toString();
-        sf.location = Location.EXTERNAL;
-      });
-    } else {
-      log.warn("no web map at {}: the API works, the map page does not (--web-dir)", pages);
-    }
     Path maplibre = webDir.resolve("node_modules/maplibre-gl/dist");
+    if (!Files.isDirectory(pages)) {
+      log.warn("no web map at {}: the API works, the map page does not (--web-dir)", pages);
+      return;
+    }
+    mount(c, "/", pages);
     if (Files.isDirectory(maplibre)) {
-      c.staticFiles.add(sf -> {
-        sf.hostedPath = "/vendor/maplibre-gl";
-        sf.directory = maplibre.toString();
-        sf.location = Location.EXTERNAL;
-      });
-    } else if (Files.isDirectory(pages)) {
+      mount(c, "/vendor/maplibre-gl", maplibre);
+    } else {
       log.warn("MapLibre is not installed in {}: run 'npm ci' there (./hotbeat does)", webDir);
     }
+  }
+
+  private static void mount(io.javalin.config.JavalinConfig c, String hostedPath, Path dir) {
+    c.staticFiles.add(sf -> {
+      sf.hostedPath = hostedPath;
+      sf.directory = dir.toString();
+      sf.location = Location.EXTERNAL;
+    });
   }
 }
