@@ -9,7 +9,7 @@ final class ConfigOptions {
 
   static HotbeatConfig toConfig(DatabaseOptions db, ServerOptions server) {
     return new HotbeatConfig(server.host, server.port, server.webDir,
-        (long) server.maxBodyMib << 20, Duration.ofSeconds(server.shutdownGraceSeconds),
+        (long) server.maxBodyMib << 20, (long) server.maxIngestMib << 20, Duration.ofSeconds(server.shutdownGraceSeconds),
         db.dbUrl, db.dbUser, db.dbPassword, db.dbPoolSize, db.pgDir);
   }
 

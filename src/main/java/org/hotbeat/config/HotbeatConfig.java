@@ -16,6 +16,7 @@ import org.hotbeat.HotbeatException;
  * @param port HTTP port; 0 picks a free one
  * @param webDir directory of the web front end (static files, {@code node_modules} for MapLibre)
  * @param maxBodyBytes largest request body read into memory, in bytes
+ * @param maxIngestBytes largest body streamed into {@code POST /api/incidents}, in bytes
  * @param shutdownGrace how long in-flight requests may run on after a stop is asked for
  * @param dbUrl JDBC URL of an external PostgreSQL + PostGIS server, or {@code null} to run the
  *     embedded cluster in {@code pgDir}
@@ -29,6 +30,7 @@ public record HotbeatConfig(
     int port,
     Path webDir,
     long maxBodyBytes,
+    long maxIngestBytes,
     Duration shutdownGrace,
     String dbUrl,
     String dbUser,
@@ -48,6 +50,9 @@ public record HotbeatConfig(
     }
     if (maxBodyBytes < 1024) {
       errors.add("--max-body-mib must be at least 1");
+    }
+    if (maxIngestBytes < 1024) {
+      errors.add("--max-ingest-mib must be at least 1");
     }
     if (shutdownGrace == null || shutdownGrace.isNegative()) {
       errors.add("--shutdown-grace-seconds must be 0 or more");
@@ -74,7 +79,7 @@ public record HotbeatConfig(
   /** The defaults, as a test or an embedding program would start from. */
   public static HotbeatConfig defaults() {
     return new HotbeatConfig("127.0.0.1", DEFAULT_PORT, Path.of("web"), 16L << 20,
-        Duration.ofSeconds(10), null, "postgres", "", 10, Path.of("var/pg"));
+        4096L << 20, Duration.ofSeconds(10), null, "postgres", "", 10, Path.of("var/pg"));
   }
 
   public boolean embeddedDatabase() {
@@ -82,29 +87,35 @@ public record HotbeatConfig(
   }
 
   public HotbeatConfig withPort(int newPort) {
-    return new HotbeatConfig(host, newPort, webDir, maxBodyBytes, shutdownGrace, dbUrl, dbUser,
+    return new HotbeatConfig(host, newPort, webDir, maxBodyBytes, maxIngestBytes, shutdownGrace, dbUrl, dbUser,
         dbPassword, dbPoolSize, pgDir);
   }
 
   public HotbeatConfig withDatabase(String url, String user, String password) {
-    return new HotbeatConfig(host, port, webDir, maxBodyBytes, shutdownGrace, url, user, password,
+    return new HotbeatConfig(host, port, webDir, maxBodyBytes, maxIngestBytes, shutdownGrace, url, user, password,
         dbPoolSize, pgDir);
   }
 
   public HotbeatConfig withPgDir(Path dir) {
-    return new HotbeatConfig(host, port, webDir, maxBodyBytes, shutdownGrace, dbUrl, dbUser,
+    return new HotbeatConfig(host, port, webDir, maxBodyBytes, maxIngestBytes, shutdownGrace, dbUrl, dbUser,
         dbPassword, dbPoolSize, dir);
   }
 
+  public HotbeatConfig withMaxIngestBytes(long bytes) {
+    return new HotbeatConfig(host, port, webDir, maxBodyBytes, bytes, shutdownGrace, dbUrl,
+        dbUser, dbPassword, dbPoolSize, pgDir);
+  }
+
   public HotbeatConfig withWebDir(Path dir) {
-    return new HotbeatConfig(host, port, dir, maxBodyBytes, shutdownGrace, dbUrl, dbUser,
+    return new HotbeatConfig(host, port, dir, maxBodyBytes, maxIngestBytes, shutdownGrace, dbUrl, dbUser,
         dbPassword, dbPoolSize, pgDir);
   }
 
   @Override
   public String toString() {
     return "HotbeatConfig[host=" + host + ", port=" + port + ", webDir=" + webDir
-        + ", maxBodyBytes=" + maxBodyBytes + ", shutdownGrace=" + shutdownGrace
+        + ", maxBodyBytes=" + maxBodyBytes + ", maxIngestBytes=" + maxIngestBytes
+        + ", shutdownGrace=" + shutdownGrace
         + ", db=" + (dbUrl == null ? "embedded " + pgDir : dbUrl + " as " + dbUser)
         + ", dbPoolSize=" + dbPoolSize + "]";
   }

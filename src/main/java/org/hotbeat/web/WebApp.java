@@ -2,6 +2,7 @@ package org.hotbeat.web;
 
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.path;
+import static io.javalin.apibuilder.ApiBuilder.post;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -13,12 +14,14 @@ import io.javalin.util.JavalinBindException;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.hotbeat.HotbeatException;
 import org.hotbeat.access.Role;
 import org.hotbeat.access.TokenStore;
 import org.hotbeat.config.HotbeatConfig;
+import org.hotbeat.ingest.IngestService;
 import org.hotbeat.store.Database;
 import org.hotbeat.store.IncidentRepository;
 import org.slf4j.Logger;
@@ -31,10 +34,11 @@ import org.slf4j.LoggerFactory;
 public final class WebApp {
   /** What the routes need, built once per process. */
   public record Services(Database database, TokenStore tokens, IncidentRepository incidents,
-      PrometheusMeterRegistry meters) {
+      IngestService ingest, PrometheusMeterRegistry meters) {
     public static Services of(Database database, PrometheusMeterRegistry meters) {
       return new Services(database, new TokenStore(database.dataSource()),
-          new IncidentRepository(database.dataSource()), meters);
+          new IncidentRepository(database.dataSource()),
+          new IngestService(database.dataSource(), Clock.systemUTC()), meters);
     }
   }
 
@@ -46,6 +50,8 @@ public final class WebApp {
     HealthResource health = new HealthResource(services.database());
     SessionResource session = new SessionResource();
     IncidentResource incidents = new IncidentResource(services.incidents());
+    IncidentIngestResource ingest =
+        new IncidentIngestResource(services.ingest(), config.maxIngestBytes());
     return Javalin.create(c -> {
       c.startup.showJavalinBanner = false;
       c.jsonMapper(new JavalinJackson(objectMapper(), false));
@@ -69,6 +75,7 @@ public final class WebApp {
         path("/api", () -> {
           get("/session", session::get, Role.PUBLIC);
           get("/incidents", incidents::list, Role.ANALYST);
+          post("/incidents", ingest::post, Role.ANALYST);
         });
       });
     });

@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class HotbeatConfigTest {
   private static HotbeatConfig config(String host, int port, long maxBody, int seconds,
       String dbUrl, int pool) {
-    return new HotbeatConfig(host, port, Path.of("web"), maxBody, Duration.ofSeconds(seconds),
+    return new HotbeatConfig(host, port, Path.of("web"), maxBody, 1L << 30,
+        Duration.ofSeconds(seconds),
         dbUrl, "postgres", "secret", pool, Path.of("var/pg"));
   }
 
