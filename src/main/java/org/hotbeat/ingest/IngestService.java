@@ -18,6 +18,7 @@ import org.hotbeat.store.IncidentWriter;
  * each call is one import.
  */
 public final class IngestService {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IngestService.class);
   public static final int MAX_REPORTED_ISSUES = 1000;
   private final DataSource dataSource;
   private final Clock clock;
@@ -52,6 +53,7 @@ public final class IngestService {
     };
     long rows = 0;
     long rejected = 0;
+    long started = System.nanoTime();
     try (IncidentWriter writer = new IncidentWriter(dataSource, theAgency)) {
       for (RawRecord raw; (raw = reader.next()) != null; ) {
         rows++;
@@ -61,18 +63,24 @@ public final class IngestService {
           report.accept(new ImportReport.RowIssue(raw.row(), r.rejection()));
         } else {
           IncidentRecord i = r.incident();
-          writer.write(i.row(), i.sourceId(), i.occurredAt(), i.timePrecision(), i.offense(),
-              i.category(), i.lon(), i.lat(), i.locationPrecision(), i.attributesJson());
+          writer.write(new IncidentWriter.Row(i.row(), i.sourceId(), i.occurredAt(),
+              i.timePrecision(), i.offense(), i.category(), i.lon(), i.lat(),
+              i.locationPrecision(), i.attributesJson()));
         }
         if ((rows & 0x3FFF) == 0) {
           listener.progress(rows, reader.bytesRead());
         }
       }
       listener.progress(rows, reader.bytesRead());
+      long staged = System.nanoTime();
       IncidentWriter.Merged merged = writer.merge((row, id) -> report.accept(
-          new ImportReport.RowIssue(row, "duplicate id " + id + ": a later row with this id wins")));
+          new ImportReport.RowIssue(row, "duplicate id " + id + ": another row with this id wins "
+              + "(the last one)")));
       long version = logRun(writer, theAgency, mapping, source, merged, rejected);
       writer.commit();
+      log.info("{}: {} rows read and staged in {} ms, merged and committed in {} ms",
+          source.name(), rows, (staged - started) / 1_000_000,
+          (System.nanoTime() - staged) / 1_000_000);
       issues.sort((a, b) -> Long.compare(a.row(), b.row()));
       return new ImportReport(rows, merged.inserted(), merged.updated(), merged.unchanged(),
           rejected, merged.duplicates(), List.copyOf(issues), issueCount[0], version);

@@ -83,10 +83,31 @@ class IngestServiceTest {
         """);
     assertEquals(2, r.inserted());
     assertEquals(1, r.duplicates());
-    assertEquals(new ImportReport.RowIssue(1, "duplicate id x: a later row with this id wins"),
-        r.issues().get(0));
+    assertEquals(new ImportReport.RowIssue(1,
+        "duplicate id x: another row with this id wins (the last one)"), r.issues().get(0));
     assertEquals("LAST", scalar("SELECT offense FROM incident WHERE agency = 'dups' "
         + "AND source_id = 'x'"));
+  }
+
+  @Test
+  void repeatsFarApartInALongInputAreCaughtToo() throws Exception {
+    // More rows than one writer batch, so the repeats land in different batches.
+    StringBuilder in = new StringBuilder("id,occurred_at,lon,lat,offense\n");
+    int n = 45_000;
+    for (int i = 1; i <= n; i++) {
+      in.append("r").append(i).append(",2017-06-01T10:00:00Z,-87.63,41.88,A\n");
+    }
+    in.append("r1,2017-06-01T10:00:00Z,-87.63,41.88,LATE\n");     // repeats row 1
+    in.append("r44999,2017-06-01T10:00:00Z,-87.63,41.88,B\n");  // repeats row 44999
+    ImportReport r = csv("far", in.toString());
+    assertEquals(n + 2, r.rows());
+    assertEquals(n, r.inserted());
+    assertEquals(2, r.duplicates());
+    assertEquals(0, r.updated() + r.unchanged());
+    assertEquals(java.util.List.of(1L, 44_999L),
+        r.issues().stream().map(ImportReport.RowIssue::row).toList());
+    assertEquals("LATE", scalar("SELECT offense FROM incident WHERE agency = 'far' "
+        + "AND source_id = 'r1'"));
   }
 
   @Test
