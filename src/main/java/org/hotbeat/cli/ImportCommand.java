@@ -6,7 +6,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
     description = "Import data files into the store.",
-    subcommands = {ImportIncidentsCommand.class})
+    subcommands = {ImportIncidentsCommand.class, ImportBeatsCommand.class})
 final class ImportCommand implements Runnable {
   @Spec CommandSpec spec;
 

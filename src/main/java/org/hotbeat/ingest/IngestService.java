@@ -77,6 +77,7 @@ public final class IngestService {
           new ImportReport.RowIssue(row, "duplicate id " + id + ": another row with this id wins "
               + "(the last one)")));
       long version = logRun(writer, theAgency, mapping, source, merged, rejected);
+      registerAgency(writer, theAgency, mapping);
       writer.commit();
       log.info("{}: {} rows read and staged in {} ms, merged and committed in {} ms",
           source.name(), rows, (staged - started) / 1_000_000,
@@ -84,6 +85,17 @@ public final class IngestService {
       issues.sort((a, b) -> Long.compare(a.row(), b.row()));
       return new ImportReport(rows, merged.inserted(), merged.updated(), merged.unchanged(),
           rejected, merged.duplicates(), List.copyOf(issues), issueCount[0], version);
+    }
+  }
+
+  /** The first import of an agency records its time zone (from the mapping) for local hours. */
+  private static void registerAgency(IncidentWriter writer, String agency, Mapping mapping)
+      throws SQLException {
+    try (PreparedStatement ps = writer.connection().prepareStatement(
+        "INSERT INTO agency (code, time_zone) VALUES (?, ?) ON CONFLICT (code) DO NOTHING")) {
+      ps.setString(1, agency);
+      ps.setString(2, mapping.occurredAt().zone() == null ? "UTC" : mapping.occurredAt().zone());
+      ps.executeUpdate();
     }
   }
 

@@ -4,17 +4,29 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * A filter on incidents; null members do not filter.
+ * A filter on incidents; null or empty members do not filter. Hours and weekdays are counted on
+ * the agency's local clock ({@code agency.time_zone}); incidents known only to the day skip hour
+ * filters, and those known only to the month skip weekday filters too.
  *
+ * @param agency one agency's incidents only
  * @param bbox west, south, east, north in WGS84 degrees, or null
  * @param from inclusive start of the period
  * @param to exclusive end of the period
- * @param categories normalised categories to keep; empty keeps all
+ * @param categories normalised categories to keep
+ * @param offenses raw offence codes to keep
+ * @param hours local hours 0–23 to keep
+ * @param weekdays ISO weekdays 1 (Monday) – 7 (Sunday) to keep
+ * @param beat code of the beat the incidents must lie in
+ * @param after keyset cursor: only incidents ordered after it (newest first), or null
  * @param limit most rows returned, 1 to {@link #MAX_LIMIT}
  */
-public record IncidentQuery(double[] bbox, Instant from, Instant to, Set<String> categories,
-    int limit) {
+public record IncidentQuery(String agency, double[] bbox, Instant from, Instant to,
+    Set<String> categories, Set<String> offenses, Set<Integer> hours, Set<Integer> weekdays,
+    String beat, Cursor after, int limit) {
   public static final int MAX_LIMIT = 10_000;
+
+  /** Position in the newest-first order: (occurred_at, id) of the last row of a page. */
+  public record Cursor(Instant occurredAt, long id) {}
 
   public IncidentQuery {
     if (bbox != null && bbox.length != 4) {
@@ -24,6 +36,14 @@ public record IncidentQuery(double[] bbox, Instant from, Instant to, Set<String>
       throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
     }
     categories = categories == null ? Set.of() : Set.copyOf(categories);
+    offenses = offenses == null ? Set.of() : Set.copyOf(offenses);
+    hours = hours == null ? Set.of() : Set.copyOf(hours);
+    weekdays = weekdays == null ? Set.of() : Set.copyOf(weekdays);
     bbox = bbox == null ? null : bbox.clone();
+  }
+
+  /** Everything, newest first, up to {@code limit}. */
+  public static IncidentQuery all(int limit) {
+    return new IncidentQuery(null, null, null, null, null, null, null, null, null, null, limit);
   }
 }

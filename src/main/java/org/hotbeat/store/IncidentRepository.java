@@ -4,56 +4,64 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javax.sql.DataSource;
 
-/** Reads incidents; every filter is a bound parameter. Thread-safe. */
+/** Reads incidents and counts them for charts; every filter is a bound parameter. Thread-safe. */
 public final class IncidentRepository {
+  /** How {@link #stats} groups: each value names its SQL expression over {@code incident i}. */
+  public enum GroupBy {
+    CATEGORY("i.category"),
+    OFFENSE("i.offense"),
+    HOUR("extract(hour FROM " + IncidentFilter.LOCAL_TIME + ")::int::text"),
+    WEEKDAY("extract(isodow FROM " + IncidentFilter.LOCAL_TIME + ")::int::text"),
+    HOUR_WEEKDAY("extract(isodow FROM " + IncidentFilter.LOCAL_TIME + ")::int || '-' || "
+        + "lpad(extract(hour FROM " + IncidentFilter.LOCAL_TIME + ")::int::text, 2, '0')"),
+    MONTH("to_char(" + IncidentFilter.LOCAL_TIME + ", 'YYYY-MM')"),
+    BEAT("(SELECT b.code FROM beat b WHERE b.agency = i.agency AND ST_Covers(b.geom, i.geom) "
+        + "ORDER BY b.code LIMIT 1)");
+
+    final String sql;
+
+    GroupBy(String sql) {
+      this.sql = sql;
+    }
+
+    /** Incidents too coarse in time for this grouping are left out of it. */
+    String precisionFilter() {
+      return switch (this) {
+        case HOUR, HOUR_WEEKDAY -> " AND i.time_precision = 'exact'";
+        case WEEKDAY -> " AND i.time_precision IN ('exact', 'day')";
+        default -> "";
+      };
+    }
+
+    public String id() {
+      return this == HOUR_WEEKDAY ? "hour×weekday" : name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** One group's count; {@code key} is null for incidents outside every group (e.g. no beat). */
+  public record Count(String key, long count) {}
+
   private final DataSource dataSource;
 
   public IncidentRepository(DataSource dataSource) {
     this.dataSource = dataSource;
   }
 
-  /** Incidents matching {@code q}, newest first. */
+  /** Incidents matching {@code q}, newest first (ties by id), from its cursor on. */
   public List<Incident> find(IncidentQuery q) throws SQLException {
-    StringBuilder sql = new StringBuilder("""
-        SELECT id, agency, source_id, occurred_at, offense, category,
-               ST_X(geom) AS lon, ST_Y(geom) AS lat, location_precision
-        FROM incident WHERE true""");
-    List<Object> params = new ArrayList<>();
-    if (q.bbox() != null) {
-      sql.append(" AND geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)");
-      for (double v : q.bbox()) {
-        params.add(v);
-      }
-    }
-    if (q.from() != null) {
-      sql.append(" AND occurred_at >= ?");
-      params.add(Timestamp.from(q.from()));
-    }
-    if (q.to() != null) {
-      sql.append(" AND occurred_at < ?");
-      params.add(Timestamp.from(q.to()));
-    }
-    if (!q.categories().isEmpty()) {
-      sql.append(" AND category = ANY (?)");
-      params.add(q.categories().toArray(String[]::new));
-    }
-    sql.append(" ORDER BY occurred_at DESC, id DESC LIMIT ?");
-    params.add(q.limit());
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql.toString())) {
-      for (int i = 0; i < params.size(); i++) {
-        Object p = params.get(i);
-        if (p instanceof String[] arr) {
-          ps.setArray(i + 1, c.createArrayOf("text", arr));
-        } else {
-          ps.setObject(i + 1, p);
-        }
-      }
+    IncidentFilter f = new IncidentFilter(q);
+    String sql = """
+        SELECT i.id, i.agency, i.source_id, i.occurred_at, i.offense, i.category,
+               ST_X(i.geom) AS lon, ST_Y(i.geom) AS lat, i.location_precision
+        FROM incident i""" + f.where() + " ORDER BY i.occurred_at DESC, i.id DESC LIMIT ?";
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      int next = f.bind(c, ps, 1);
+      ps.setInt(next, q.limit());
       try (ResultSet rs = ps.executeQuery()) {
         List<Incident> out = new ArrayList<>();
         while (rs.next()) {
@@ -61,6 +69,24 @@ public final class IncidentRepository {
               rs.getTimestamp("occurred_at").toInstant(), rs.getString("offense"),
               rs.getString("category"), rs.getDouble("lon"), rs.getDouble("lat"),
               rs.getString("location_precision")));
+        }
+        return out;
+      }
+    }
+  }
+
+  /** Counts of the incidents matching {@code q} (its limit and cursor ignored), by group. */
+  public List<Count> stats(IncidentQuery q, GroupBy by) throws SQLException {
+    IncidentFilter f = new IncidentFilter(new IncidentQuery(q.agency(), q.bbox(), q.from(), q.to(),
+        q.categories(), q.offenses(), q.hours(), q.weekdays(), q.beat(), null, 1));
+    String sql = "SELECT " + by.sql + " AS k, count(*) FROM incident i" + f.where()
+        + by.precisionFilter() + " GROUP BY 1 ORDER BY 1";
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      f.bind(c, ps, 1);
+      try (ResultSet rs = ps.executeQuery()) {
+        List<Count> out = new ArrayList<>();
+        while (rs.next()) {
+          out.add(new Count(rs.getString(1), rs.getLong(2)));
         }
         return out;
       }

@@ -1,30 +1,28 @@
 package org.hotbeat.web;
 
 import io.javalin.http.Context;
-import io.javalin.validation.Validator;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.hotbeat.store.Incident;
 import org.hotbeat.store.IncidentQuery;
 import org.hotbeat.store.IncidentRepository;
 
 /**
- * {@code GET /api/incidents}: point-level incidents as a GeoJSON FeatureCollection, newest first,
- * for analysts only. Filters: {@code bbox}, {@code from}, {@code to}, {@code category}
- * (repeatable or comma-separated), {@code limit} (default 1000, at most 10000).
+ * Point-level incidents for analysts: {@code GET /api/incidents} (GeoJSON, newest first, cursor
+ * paging through {@code next}) and {@code GET /api/incidents/stats?by=…} (counts for charts),
+ * both with the filters of {@link IncidentParams}.
  */
 final class IncidentResource {
   record PointGeometry(String type, double[] coordinates) {}
 
   record Feature(String type, String id, PointGeometry geometry, Map<String, Object> properties) {}
 
-  record FeatureCollection(String type, List<Feature> features, int numberReturned,
-      boolean limitReached) {}
+  record FeatureCollection(String type, List<Feature> features, int numberReturned, String next) {}
+
+  record Stats(String by, List<IncidentRepository.Count> counts, long total) {}
 
   private final IncidentRepository incidents;
 
@@ -33,33 +31,46 @@ final class IncidentResource {
   }
 
   void list(Context ctx) throws SQLException {
-    Validator<Bbox> bboxParam = ctx.queryParamAsClass("bbox", Bbox.class);
-    Validator<Instant> fromParam = ctx.queryParamAsClass("from", Instant.class);
-    Validator<Instant> toParam = ctx.queryParamAsClass("to", Instant.class);
-    Validator<Integer> limitParam = ctx.queryParamAsClass("limit", Integer.class)
-        .check(n -> n == null || (n >= 1 && n <= IncidentQuery.MAX_LIMIT),
-            "must be between 1 and " + IncidentQuery.MAX_LIMIT);
-    QueryParams.validateAll(bboxParam, fromParam, toParam, limitParam);
-    Bbox bbox = bboxParam.getOrNull();
-    Instant from = fromParam.getOrNull();
-    Instant to = toParam.getOrNull();
-    int limit = limitParam.getOrDefault(1000);
-    if (from != null && to != null && !from.isBefore(to)) {
-      throw ProblemException.badRequest("to", "must be after 'from'");
+    IncidentQuery q = IncidentParams.read(ctx, 1000);
+    List<Incident> found = incidents.find(q);
+    String next = null;
+    if (found.size() == q.limit()) {
+      Incident last = found.get(found.size() - 1);
+      String cursor = IncidentParams.PageCursor.of(last.occurredAt(), last.id());
+      next = ctx.path() + "?" + withCursor(ctx.queryString(), cursor);
     }
-    Set<String> categories = new LinkedHashSet<>();
-    for (String c : ctx.queryParams("category")) {
-      for (String part : c.split(",")) {
-        if (!part.isBlank()) {
-          categories.add(part.strip());
+    ctx.json(new FeatureCollection("FeatureCollection",
+        found.stream().map(IncidentResource::feature).toList(), found.size(), next));
+  }
+
+  void stats(Context ctx) throws SQLException {
+    String by = ctx.queryParam("by");
+    IncidentRepository.GroupBy group = null;
+    for (IncidentRepository.GroupBy g : IncidentRepository.GroupBy.values()) {
+      if (g.id().equals(by) || (by != null && g.name().equals(by.toUpperCase(Locale.ROOT)
+          .replace("×", "_").replace("X", "_")))) {
+        group = g;
+      }
+    }
+    if (group == null) {
+      throw ProblemException.badRequest("by", "must be one of category, offense, hour, weekday, "
+          + "hour×weekday (or hour_weekday), month, beat");
+    }
+    List<IncidentRepository.Count> counts = incidents.stats(IncidentParams.read(ctx, 1), group);
+    ctx.json(new Stats(group.id(), counts,
+        counts.stream().mapToLong(IncidentRepository.Count::count).sum()));
+  }
+
+  private static String withCursor(String query, String cursor) {
+    StringBuilder out = new StringBuilder();
+    if (query != null) {
+      for (String part : query.split("&")) {
+        if (!part.startsWith("cursor=") && !part.isEmpty()) {
+          out.append(part).append('&');
         }
       }
     }
-    List<Incident> found = incidents.find(new IncidentQuery(
-        bbox == null ? null : bbox.toArray(), from, to, categories, limit));
-    ctx.json(new FeatureCollection("FeatureCollection",
-        found.stream().map(IncidentResource::feature).toList(), found.size(),
-        found.size() == limit));
+    return out.append("cursor=").append(cursor).toString();
   }
 
   private static Feature feature(Incident i) {

@@ -22,6 +22,7 @@ import org.hotbeat.access.Role;
 import org.hotbeat.access.TokenStore;
 import org.hotbeat.config.HotbeatConfig;
 import org.hotbeat.ingest.IngestService;
+import org.hotbeat.store.BeatRepository;
 import org.hotbeat.store.Database;
 import org.hotbeat.store.IncidentRepository;
 import org.slf4j.Logger;
@@ -34,10 +35,10 @@ import org.slf4j.LoggerFactory;
 public final class WebApp {
   /** What the routes need, built once per process. */
   public record Services(Database database, TokenStore tokens, IncidentRepository incidents,
-      IngestService ingest, PrometheusMeterRegistry meters) {
+      BeatRepository beats, IngestService ingest, PrometheusMeterRegistry meters) {
     public static Services of(Database database, PrometheusMeterRegistry meters) {
       return new Services(database, new TokenStore(database.dataSource()),
-          new IncidentRepository(database.dataSource()),
+          new IncidentRepository(database.dataSource()), new BeatRepository(database.dataSource()),
           new IngestService(database.dataSource(), Clock.systemUTC()), meters);
     }
   }
@@ -50,6 +51,7 @@ public final class WebApp {
     HealthResource health = new HealthResource(services.database());
     SessionResource session = new SessionResource();
     IncidentResource incidents = new IncidentResource(services.incidents());
+    BeatResource beats = new BeatResource(services.beats());
     IncidentIngestResource ingest =
         new IncidentIngestResource(services.ingest(), config.maxIngestBytes());
     return Javalin.create(c -> {
@@ -63,6 +65,7 @@ public final class WebApp {
       });
       c.validation.register(Bbox.class, Bbox::parse);
       c.validation.register(Instant.class, Timestamps::parse);
+      IncidentParams.register(c);
       Problems.register(c);
       new AccessControl(services.tokens()).register(c);
       new RequestMetrics(services.meters()).register(c);
@@ -75,7 +78,9 @@ public final class WebApp {
         path("/api", () -> {
           get("/session", session::get, Role.PUBLIC);
           get("/incidents", incidents::list, Role.ANALYST);
+          get("/incidents/stats", incidents::stats, Role.ANALYST);
           post("/incidents", ingest::post, Role.ANALYST);
+          get("/beats", beats::list, Role.PUBLIC);
         });
       });
     });
