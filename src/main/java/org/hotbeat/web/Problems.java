@@ -1,5 +1,6 @@
 package org.hotbeat.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -46,6 +47,13 @@ final class Problems {
   }
 
   private static void unexpected(Exception e, Context ctx) {
+    JsonProcessingException badJson = cause(e, JsonProcessingException.class);
+    if (badJson != null) {
+      // A body the client sent that is not the JSON the route expects.
+      send(ctx, 400, "Bad Request", "the body is not valid JSON for this request: "
+          + badJson.getOriginalMessage(), null);
+      return;
+    }
     if (databaseUnavailable(e)) {
       log.warn("database unavailable for {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
       ctx.header("Retry-After", "5");
@@ -57,6 +65,15 @@ final class Problems {
     log.error("error {} in {} {}", id, ctx.method(), ctx.path(), e);
     send(ctx, 500, "Internal Server Error",
         "an unexpected error occurred (id " + id + " in the server log)", null);
+  }
+
+  private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
   }
 
   /** Connection failures (pool timeout, refused, reset) as opposed to errors in a statement. */

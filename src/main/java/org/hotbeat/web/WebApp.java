@@ -1,6 +1,8 @@
 package org.hotbeat.web;
 
+import static io.javalin.apibuilder.ApiBuilder.delete;
 import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.patch;
 import static io.javalin.apibuilder.ApiBuilder.path;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
@@ -24,6 +26,7 @@ import org.hotbeat.config.HotbeatConfig;
 import org.hotbeat.ingest.IngestService;
 import org.hotbeat.store.BeatRepository;
 import org.hotbeat.store.Database;
+import org.hotbeat.store.IncidentCorrections;
 import org.hotbeat.store.IncidentRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,11 +38,13 @@ import org.slf4j.LoggerFactory;
 public final class WebApp {
   /** What the routes need, built once per process. */
   public record Services(Database database, TokenStore tokens, IncidentRepository incidents,
-      BeatRepository beats, IngestService ingest, PrometheusMeterRegistry meters) {
+      BeatRepository beats, IngestService ingest, IncidentCorrections corrections,
+      PrometheusMeterRegistry meters) {
     public static Services of(Database database, PrometheusMeterRegistry meters) {
       return new Services(database, new TokenStore(database.dataSource()),
           new IncidentRepository(database.dataSource()), new BeatRepository(database.dataSource()),
-          new IngestService(database.dataSource(), Clock.systemUTC()), meters);
+          new IngestService(database.dataSource(), Clock.systemUTC()),
+          new IncidentCorrections(database.dataSource()), meters);
     }
   }
 
@@ -52,6 +57,7 @@ public final class WebApp {
     SessionResource session = new SessionResource();
     IncidentResource incidents = new IncidentResource(services.incidents());
     BeatResource beats = new BeatResource(services.beats());
+    IncidentAdminResource admin = new IncidentAdminResource(services.corrections());
     IncidentIngestResource ingest =
         new IncidentIngestResource(services.ingest(), config.maxIngestBytes());
     return Javalin.create(c -> {
@@ -80,6 +86,8 @@ public final class WebApp {
           get("/incidents", incidents::list, Role.ANALYST);
           get("/incidents/stats", incidents::stats, Role.ANALYST);
           post("/incidents", ingest::post, Role.ANALYST);
+          delete("/incidents/{agency}/{sourceId}", admin::delete, Role.ADMIN);
+          patch("/incidents/{agency}/{sourceId}", admin::patch, Role.ADMIN);
           get("/beats", beats::list, Role.PUBLIC);
         });
       });
