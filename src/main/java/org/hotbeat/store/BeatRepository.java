@@ -20,6 +20,44 @@ public final class BeatRepository {
     this.dataSource = dataSource;
   }
 
+  /** {west, south, east, north} of all beats in WGS84, or null when there are none. */
+  public double[] extent() throws SQLException {
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+        "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM "
+            + "(SELECT ST_Extent(geom) e FROM beat) x"); ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getObject(1) == null ? null
+          : new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)};
+    }
+  }
+
+  /** Beats whose outline meets a WGS84 box, by (agency, code), from {@code offset} on. */
+  public List<Beat> page(double[] bbox, String agencyCode, int offset, int limit)
+      throws SQLException {
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+        SELECT agency, code, name, district, ST_AsGeoJSON(geom, 7) FROM beat
+        WHERE (?::float8 IS NULL OR geom && ST_MakeEnvelope(?, ?, ?, ?, 4326))
+          AND (?::text IS NULL OR agency || ':' || code = ?)
+        ORDER BY agency, code OFFSET ? LIMIT ?""")) {
+      ps.setObject(1, bbox == null ? null : bbox[0]);
+      for (int i = 0; i < 4; i++) {
+        ps.setObject(2 + i, bbox == null ? null : bbox[i]);
+      }
+      ps.setString(6, agencyCode);
+      ps.setString(7, agencyCode);
+      ps.setInt(8, offset);
+      ps.setInt(9, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        List<Beat> out = new ArrayList<>();
+        while (rs.next()) {
+          out.add(new Beat(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+              rs.getString(5)));
+        }
+        return out;
+      }
+    }
+  }
+
   /**
    * @param agency only this agency's beats, or null for all
    * @param tolerance simplification in degrees (0 keeps every vertex)

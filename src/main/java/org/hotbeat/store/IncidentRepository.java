@@ -75,6 +75,39 @@ public final class IncidentRepository {
     }
   }
 
+  /** One incident by its stored id, or null. */
+  public Incident byId(String agency, long id) throws SQLException {
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+        SELECT i.id, i.agency, i.source_id, i.occurred_at, i.offense, i.category,
+               ST_X(i.geom) AS lon, ST_Y(i.geom) AS lat, i.location_precision
+        FROM incident i WHERE i.agency = ? AND i.id = ?""")) {
+      ps.setString(1, agency);
+      ps.setLong(2, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? new Incident(rs.getLong("id"), rs.getString("agency"),
+            rs.getString("source_id"), rs.getTimestamp("occurred_at").toInstant(),
+            rs.getString("offense"), rs.getString("category"), rs.getDouble("lon"),
+            rs.getDouble("lat"), rs.getString("location_precision")) : null;
+      }
+    }
+  }
+
+  /** Extent of all incidents: {west, south, east, north, first epoch ms, last epoch ms}, or null. */
+  public double[] extent() throws SQLException {
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+        SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e), t0, t1 FROM (
+          SELECT ST_Extent(geom) e, extract(epoch FROM min(occurred_at)) * 1000 t0,
+                 extract(epoch FROM max(occurred_at)) * 1000 t1 FROM incident) x""");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      if (rs.getObject(1) == null) {
+        return null;
+      }
+      return new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4),
+          rs.getDouble(5), rs.getDouble(6)};
+    }
+  }
+
   /** Counts of the incidents matching {@code q} (its limit and cursor ignored), by group. */
   public List<Count> stats(IncidentQuery q, GroupBy by) throws SQLException {
     IncidentFilter f = new IncidentFilter(new IncidentQuery(q.agency(), q.bbox(), q.from(), q.to(),

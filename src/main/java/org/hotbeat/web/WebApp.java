@@ -58,6 +58,7 @@ public final class WebApp {
     IncidentResource incidents = new IncidentResource(services.incidents());
     BeatResource beats = new BeatResource(services.beats());
     IncidentAdminResource admin = new IncidentAdminResource(services.corrections());
+    OgcFeaturesResource ogc = new OgcFeaturesResource(services.incidents(), services.beats());
     IncidentIngestResource ingest =
         new IncidentIngestResource(services.ingest(), config.maxIngestBytes());
     return Javalin.create(c -> {
@@ -89,6 +90,19 @@ public final class WebApp {
           delete("/incidents/{agency}/{sourceId}", admin::delete, Role.ADMIN);
           patch("/incidents/{agency}/{sourceId}", admin::patch, Role.ADMIN);
           get("/beats", beats::list, Role.PUBLIC);
+        });
+        path("/ogc", () -> {
+          get("", ogc::landing, Role.PUBLIC);
+          get("/api", ogc::api, Role.PUBLIC);
+          get("/conformance", ogc::conformance, Role.PUBLIC);
+          get("/collections", ogc::collections, Role.PUBLIC);
+          // The incidents collection before the generic one: Javalin matches in order.
+          get("/collections/incidents", ogc::incidentsCollection, Role.ANALYST);
+          get("/collections/incidents/items", ogc::incidentItems, Role.ANALYST);
+          get("/collections/incidents/items/{featureId}", ogc::incidentItem, Role.ANALYST);
+          get("/collections/{collectionId}", ogc::collection, Role.PUBLIC);
+          get("/collections/{collectionId}/items", ogc::beatItems, Role.PUBLIC);
+          get("/collections/{collectionId}/items/{featureId}", ogc::beatItem, Role.PUBLIC);
         });
       });
     });
