@@ -8,6 +8,8 @@ final class ProgressBar {
   private final PrintStream out;
   private final long totalBytes;
   private final long started = System.nanoTime();
+  /** On a terminal the bar redraws in place twice a second; in a log, a line every 10 s. */
+  private final boolean terminal = System.console() != null;
   private long lastDrawn;
 
   /** @param totalBytes size of the input, or -1 if unknown */
@@ -18,7 +20,7 @@ final class ProgressBar {
 
   void update(long rows, long bytes, boolean force) {
     long now = System.nanoTime();
-    if (!force && now - lastDrawn < 500_000_000L) {
+    if (!force && now - lastDrawn < (terminal ? 500_000_000L : 10_000_000_000L)) {
       return;
     }
     lastDrawn = now;
@@ -36,11 +38,17 @@ final class ProgressBar {
         s.append(String.format(Locale.ROOT, "  ETA %d:%02d", eta / 60, eta % 60));
       }
     }
-    out.print(s);
+    if (terminal) {
+      out.print(s);
+    } else {
+      out.println(s.substring(1));
+    }
     out.flush();
   }
 
   void done() {
-    out.println();
+    if (terminal) {
+      out.println();
+    }
   }
 }
