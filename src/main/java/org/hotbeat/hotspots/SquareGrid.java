@@ -1,0 +1,59 @@
+package org.hotbeat.hotspots;
+
+/**
+ * A grid of square cells over a metric plane, numbered row-major from the south-west cell
+ * (index = row · ncol + col, rows going north). Cells are half-open {@code [x0 + col·cell,
+ * x0 + (col+1)·cell)}; points on the grid's east or north edge go into the last column or row,
+ * as spdep's reference binning does. Immutable and thread-safe.
+ *
+ * @param x0 west edge, metres
+ * @param y0 south edge, metres
+ * @param cell side of a cell, metres
+ */
+public record SquareGrid(double x0, double y0, double cell, int ncol, int nrow) {
+  public SquareGrid {
+    if (!(cell > 0) || !Double.isFinite(cell)) {
+      throw new IllegalArgumentException("cell size must be a positive number of metres");
+    }
+    if (ncol < 1 || nrow < 1) {
+      throw new IllegalArgumentException("a grid needs at least one row and one column");
+    }
+  }
+
+  public int size() {
+    return ncol * nrow;
+  }
+
+  /** The cell holding (x, y), or -1 outside the grid. */
+  public int cellOf(double x, double y) {
+    int col = (int) Math.floor((x - x0) / cell);
+    int row = (int) Math.floor((y - y0) / cell);
+    if (col == ncol && x == x0 + ncol * cell) {
+      col--;
+    }
+    if (row == nrow && y == y0 + nrow * cell) {
+      row--;
+    }
+    return col < 0 || row < 0 || col >= ncol || row >= nrow ? -1 : row * ncol + col;
+  }
+
+  public double centreX(int index) {
+    return x0 + (index % ncol + 0.5) * cell;
+  }
+
+  public double centreY(int index) {
+    return y0 + (index / ncol + 0.5) * cell;
+  }
+
+  /** Counts of points per cell; points outside the grid are not counted. */
+  public double[] count(double[] xs, double[] ys) {
+    double[] counts = new double[size()];
+    for (int i = 0; i < xs.length; i++) {
+      int c = cellOf(xs[i], ys[i]);
+      if (c >= 0) {
+        counts[c]++;
+      }
+    }
+    return counts;
+  }
+}
