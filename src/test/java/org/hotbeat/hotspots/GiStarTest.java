@@ -140,6 +140,7 @@ class GiStarTest {
         at = i;
       }
     }
+    System.out.printf("Gi* %s: largest difference from spdep %.3g%n", what, worst);
     assertEquals(0, worst, TOLERANCE, what + ": largest difference " + worst + " at cell "
         + (at + 1));
   }
