@@ -1,0 +1,157 @@
+package org.hotbeat.evaluation;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The per-beat report: counts by category in a period, the rate per km², and the change against
+ * the period just before (same length) and the same period a year earlier, each with the exact
+ * conditional Poisson test of {@link CountComparison}. Thread-safe.
+ *
+ * <p>{@link #suppressed} makes the public version: categories with fewer than
+ * {@value #MIN_PUBLIC} incidents merge into one line, and if that line would itself be small
+ * (so that the total would give it away) the next smallest categories join it until it is not.
+ */
+public final class BeatReport {
+  public static final int MIN_PUBLIC = 5;
+
+  /** One line: a category (or "all"), its counts and changes. Nulls mean suppressed. */
+  public record Line(String category, Long count, Double perKm2, CountComparison.Result
+      vsPrevious, CountComparison.Result vsLastYear, String note) {}
+
+  public record Report(String agency, String beat, String name, double areaKm2, Instant from,
+      Instant to, List<Line> lines, boolean suppressed) {}
+
+  private final DataSource dataSource;
+
+  public BeatReport(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** The full report, or empty when the agency has no such beat. */
+  public Optional<Report> build(String agency, String beat, Instant from, Instant to)
+      throws SQLException {
+    if (!from.isBefore(to)) {
+      throw new IllegalArgumentException("the period must end after it starts");
+    }
+    Duration length = Duration.between(from, to);
+    Instant prevFrom = from.minus(length);
+    Instant lyFrom = from.atOffset(ZoneOffset.UTC).minusYears(1).toInstant();
+    Instant lyTo = to.atOffset(ZoneOffset.UTC).minusYears(1).toInstant();
+    try (Connection c = dataSource.getConnection()) {
+      String name;
+      double area;
+      try (PreparedStatement ps = c.prepareStatement("SELECT name, "
+          + "ST_Area(geom::geography) / 1e6 FROM beat WHERE agency = ? AND code = ?")) {
+        ps.setString(1, agency);
+        ps.setString(2, beat);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next()) {
+            return Optional.empty();
+          }
+          name = rs.getString(1);
+          area = rs.getDouble(2);
+        }
+      }
+      List<Line> lines = new ArrayList<>();
+      long[] total = new long[3];
+      try (PreparedStatement ps = c.prepareStatement("""
+          SELECT i.category,
+                 count(*) FILTER (WHERE i.occurred_at >= ? AND i.occurred_at < ?),
+                 count(*) FILTER (WHERE i.occurred_at >= ? AND i.occurred_at < ?),
+                 count(*) FILTER (WHERE i.occurred_at >= ? AND i.occurred_at < ?)
+          FROM incident i JOIN beat b ON b.agency = i.agency AND b.code = ?
+               AND ST_Covers(b.geom, i.geom)
+          WHERE i.agency = ? AND i.occurred_at >= least(?::timestamptz, ?::timestamptz)
+            AND i.occurred_at < ?
+          GROUP BY i.category ORDER BY i.category""")) {
+        Timestamp[] t = {Timestamp.from(from), Timestamp.from(to), Timestamp.from(prevFrom),
+            Timestamp.from(from), Timestamp.from(lyFrom), Timestamp.from(lyTo)};
+        for (int k = 0; k < 6; k++) {
+          ps.setTimestamp(k + 1, t[k]);
+        }
+        ps.setString(7, beat);
+        ps.setString(8, agency);
+        ps.setTimestamp(9, Timestamp.from(prevFrom));
+        ps.setTimestamp(10, Timestamp.from(lyFrom));
+        ps.setTimestamp(11, Timestamp.from(to));
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            long cur = rs.getLong(2);
+            long prev = rs.getLong(3);
+            long ly = rs.getLong(4);
+            total[0] += cur;
+            total[1] += prev;
+            total[2] += ly;
+            lines.add(line(rs.getString(1), cur, prev, ly, area, length,
+                Duration.between(lyFrom, lyTo)));
+          }
+        }
+      }
+      lines.add(0, line("all", total[0], total[1], total[2], area, length,
+          Duration.between(lyFrom, lyTo)));
+      return Optional.of(new Report(agency, beat, name, area, from, to, lines, false));
+    }
+  }
+
+  private static Line line(String category, long cur, long prev, long ly, double area,
+      Duration length, Duration lastYearLength) {
+    return new Line(category, cur, area > 0 ? cur / area : null,
+        CountComparison.compare(cur, prev, length.toSeconds(), length.toSeconds()),
+        CountComparison.compare(cur, ly, length.toSeconds(), lastYearLength.toSeconds()), null);
+  }
+
+  /** The public version of a report: no count below {@value #MIN_PUBLIC} can be read or derived. */
+  public static Report suppressed(Report r) {
+    Line all = r.lines().get(0);
+    List<Line> categories = new ArrayList<>(r.lines().subList(1, r.lines().size()));
+    List<Line> out = new ArrayList<>();
+    if (all.count() < MIN_PUBLIC) {
+      out.add(hidden("all", "fewer than " + MIN_PUBLIC));
+      return new Report(r.agency(), r.beat(), r.name(), r.areaKm2(), r.from(), r.to(), out, true);
+    }
+    out.add(publicLine(all));
+    categories.sort(Comparator.comparingLong(Line::count));
+    long merged = 0;
+    int mergedLines = 0;
+    while (!categories.isEmpty() && (categories.get(0).count() < MIN_PUBLIC
+        || (merged > 0 && merged < MIN_PUBLIC))) {
+      merged += categories.remove(0).count();
+      mergedLines++;
+    }
+    categories.sort(Comparator.comparing(Line::category));
+    categories.forEach(l -> out.add(publicLine(l)));
+    if (mergedLines > 0) {
+      out.add(merged >= MIN_PUBLIC
+          ? new Line("other categories", merged, null, null, null, mergedLines
+              + " small categories combined")
+          : hidden("other categories", "fewer than " + MIN_PUBLIC));
+    }
+    return new Report(r.agency(), r.beat(), r.name(), r.areaKm2(), r.from(), r.to(), out, true);
+  }
+
+  /** Changes are shown only where both counts compared are themselves publishable. */
+  private static Line publicLine(Line l) {
+    return new Line(l.category(), l.count(), l.perKm2(), publishable(l.vsPrevious()),
+        publishable(l.vsLastYear()), null);
+  }
+
+  private static CountComparison.Result publishable(CountComparison.Result c) {
+    return c.current() >= MIN_PUBLIC && c.previous() >= MIN_PUBLIC ? c : null;
+  }
+
+  private static Line hidden(String category, String note) {
+    return new Line(category, null, null, null, null, note);
+  }
+}
