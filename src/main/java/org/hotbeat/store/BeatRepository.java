@@ -20,6 +20,21 @@ public final class BeatRepository {
     this.dataSource = dataSource;
   }
 
+  /** The agencies that have a beat with this code. */
+  public List<String> agenciesWith(String code) throws SQLException {
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+        "SELECT agency FROM beat WHERE code = ? ORDER BY agency")) {
+      ps.setString(1, code);
+      try (ResultSet rs = ps.executeQuery()) {
+        List<String> out = new ArrayList<>();
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+        return out;
+      }
+    }
+  }
+
   /** {west, south, east, north} of all beats in WGS84, or null when there are none. */
   public double[] extent() throws SQLException {
     try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(

@@ -6,6 +6,9 @@ import io.javalin.validation.Validator;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.time.Instant;
+import org.hotbeat.access.Role;
+import org.hotbeat.evaluation.BeatReport;
 import org.hotbeat.store.BeatRepository;
 
 /**
@@ -20,9 +23,40 @@ final class BeatResource {
 
   private static final double METRES_PER_DEGREE = 111_320;
   private final BeatRepository beats;
+  private final BeatReport reports;
 
-  BeatResource(BeatRepository beats) {
+  BeatResource(BeatRepository beats, BeatReport reports) {
     this.beats = beats;
+    this.reports = reports;
+  }
+
+  /**
+   * {@code GET /api/beats/{code}/report?from=&to=[&agency=]}: public, with small counts
+   * suppressed for callers without a patrol or analyst token.
+   */
+  void report(Context ctx) throws SQLException {
+    Validator<Instant> from = ctx.queryParamAsClass("from", Instant.class).required();
+    Validator<Instant> to = ctx.queryParamAsClass("to", Instant.class).required();
+    QueryParams.validateAll(from, to);
+    if (!from.get().isBefore(to.get())) {
+      throw ProblemException.badRequest("to", "must be after 'from'");
+    }
+    String code = ctx.pathParam("code");
+    String agency = ctx.queryParam("agency");
+    if (agency == null) {
+      List<String> agencies = beats.agenciesWith(code);
+      if (agencies.size() > 1) {
+        throw ProblemException.badRequest("agency", "beat " + code + " exists for "
+            + String.join(", ", agencies) + ": name one");
+      }
+      agency = agencies.isEmpty() ? "" : agencies.get(0);
+    }
+    String theAgency = agency;
+    BeatReport.Report report = reports.build(agency, code, from.get(), to.get())
+        .orElseThrow(() -> ProblemException.notFound("no beat " + code
+            + (theAgency.isEmpty() ? "" : " in agency " + theAgency)));
+    boolean full = AccessControl.caller(ctx).role().grants(Role.PATROL);
+    ctx.json(full ? report : BeatReport.suppressed(report));
   }
 
   void list(Context ctx) throws SQLException {

@@ -23,6 +23,7 @@ import org.hotbeat.HotbeatException;
 import org.hotbeat.access.Role;
 import org.hotbeat.access.TokenStore;
 import org.hotbeat.config.HotbeatConfig;
+import org.hotbeat.evaluation.BeatReport;
 import org.hotbeat.ingest.IngestService;
 import org.hotbeat.store.BeatRepository;
 import org.hotbeat.store.Database;
@@ -56,7 +57,8 @@ public final class WebApp {
     HealthResource health = new HealthResource(services.database());
     SessionResource session = new SessionResource();
     IncidentResource incidents = new IncidentResource(services.incidents());
-    BeatResource beats = new BeatResource(services.beats());
+    BeatResource beats = new BeatResource(services.beats(),
+        new BeatReport(services.database().dataSource()));
     IncidentAdminResource admin = new IncidentAdminResource(services.corrections());
     OgcFeaturesResource ogc = new OgcFeaturesResource(services.incidents(), services.beats());
     IncidentIngestResource ingest =
@@ -90,6 +92,7 @@ public final class WebApp {
           delete("/incidents/{agency}/{sourceId}", admin::delete, Role.ADMIN);
           patch("/incidents/{agency}/{sourceId}", admin::patch, Role.ADMIN);
           get("/beats", beats::list, Role.PUBLIC);
+          get("/beats/{code}/report", beats::report, Role.PUBLIC);
         });
         path("/ogc", () -> {
           get("", ogc::landing, Role.PUBLIC);

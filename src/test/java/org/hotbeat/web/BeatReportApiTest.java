@@ -1,0 +1,70 @@
+package org.hotbeat.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.sql.Connection;
+import java.sql.Statement;
+import org.hotbeat.access.Role;
+import org.hotbeat.config.HotbeatConfig;
+import org.hotbeat.testing.Http;
+import org.hotbeat.testing.PostgisExtension;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Beat B holds 7 thefts and 2 robberies in June 2017. */
+class BeatReportApiTest {
+  @RegisterExtension static final PostgisExtension db = new PostgisExtension();
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static WebApp.Services services;
+  private static String patrol;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    services = WebApp.Services.of(db.database(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    patrol = services.tokens().create("sgt", Role.PATROL).secret();
+    try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+      s.execute("INSERT INTO beat (agency, code, name, geom) VALUES ('r', 'B', 'Beat B', "
+          + "ST_Multi(ST_MakeEnvelope(0, 0, 0.01, 0.01, 4326)))");
+      s.execute("INSERT INTO incident (agency, source_id, occurred_at, category, geom) "
+          + "SELECT 'r', 'i' || g, '2017-06-10T00:00:00Z', CASE WHEN g <= 7 THEN 'theft' "
+          + "ELSE 'robbery' END, ST_SetSRID(ST_MakePoint(0.005, 0.005), 4326) "
+          + "FROM generate_series(1, 9) g");
+    }
+  }
+
+  private static final String PATH = "/api/beats/B/report?from=2017-06-01&to=2017-07-01";
+
+  @Test
+  void thePublicSeesNoCountBelowFiveAndPatrolSeesAll() {
+    Http.test(WebApp.create(HotbeatConfig.defaults(), services), (server, client) -> {
+      var pub = client.get(PATH);
+      assertEquals(200, pub.code());
+      JsonNode p = JSON.readTree(pub.body().string());
+      assertTrue(p.get("suppressed").asBoolean());
+      for (JsonNode line : p.get("lines")) {
+        assertTrue(line.get("count").isNull() || line.get("count").asLong() >= 5, line.toString());
+      }
+      assertFalse(p.toString().contains("robbery"), "a category of 2 is not named");
+      JsonNode full = JSON.readTree(client.get(PATH, r -> r.header("Authorization",
+          "Bearer " + patrol)).body().string());
+      assertFalse(full.get("suppressed").asBoolean());
+      assertTrue(full.toString().contains("\"category\":\"robbery\",\"count\":2"), full.toString());
+    });
+  }
+
+  @Test
+  void missingPeriodsAndUnknownBeatsAreClearErrors() {
+    Http.test(WebApp.create(HotbeatConfig.defaults(), services), (server, client) -> {
+      assertEquals(400, client.get("/api/beats/B/report").code());
+      assertEquals(400, client.get("/api/beats/B/report?from=2017-07-01&to=2017-06-01").code());
+      assertEquals(404, client.get("/api/beats/Q/report?from=2017-06-01&to=2017-07-01").code());
+    });
+  }
+}
