@@ -49,7 +49,7 @@ class ServerProcessTest {
     Process second = hotbeat("serve", "--port", Integer.toString(freePort()),
         "--pg-dir", pgDir.toString());
     assertTrue(second.waitFor(60, TimeUnit.SECONDS));
-    String secondErr = new String(second.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    String secondErr = Files.readString(Path.of("target", "test-work", "process-1.err"));
     assertEquals(1, second.exitValue(), secondErr);
     assertTrue(secondErr.contains("another hotbeat (pid " + first.pid()), secondErr);
     assertFalse(secondErr.contains("\tat "), "no stack trace: " + secondErr);
@@ -86,7 +86,8 @@ class ServerProcessTest {
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), "org.hotbeat.Main"));
     cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd);
+    ProcessBuilder pb = new ProcessBuilder(cmd)
+        .redirectError(Path.of("target", "test-work", "process-" + started.size() + ".err").toFile());
     pb.environment().keySet().removeIf(k -> k.startsWith("HOTBEAT_"));
     Process p = pb.start();
     started.add(p);
@@ -94,7 +95,7 @@ class ServerProcessTest {
   }
 
   /** Waits for a line on standard output, failing with what the process said otherwise. */
-  private static void awaitLine(Process p, String expected) throws Exception {
+  private void awaitLine(Process p, String expected) throws Exception {
     CompletableFuture<Boolean> seen = CompletableFuture.supplyAsync(() -> {
       try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
           StandardCharsets.UTF_8))) {
@@ -110,10 +111,23 @@ class ServerProcessTest {
         return false;
       }
     });
-    CompletableFuture.runAsync(() -> drain(new BufferedReader(new InputStreamReader(
-        p.getErrorStream(), StandardCharsets.UTF_8))));
-    boolean ok = seen.get(Duration.ofSeconds(90).toSeconds(), TimeUnit.SECONDS);
-    assertTrue(ok, "the process ended without printing '" + expected + "'");
+    boolean ok;
+    try {
+      // Generous: CI machines are shared, and a restart after kill -9 stops and starts PostgreSQL.
+      ok = seen.get(Duration.ofSeconds(240).toSeconds(), TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      ok = false;
+    }
+    assertTrue(ok, "the process did not print '" + expected + "'; its log:\n" + errLog(p));
+  }
+
+  private String errLog(Process p) {
+    try {
+      return Files.readString(Path.of("target", "test-work", "process-" + started.indexOf(p)
+          + ".err"));
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
   }
 
   private static void drain(BufferedReader r) {
