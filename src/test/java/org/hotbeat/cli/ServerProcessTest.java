@@ -15,10 +15,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.hotbeat.testing.TestDirs;
 import org.junit.jupiter.api.AfterEach;
@@ -94,30 +92,28 @@ class ServerProcessTest {
     return p;
   }
 
-  /** Waits for a line on standard output, failing with what the process said otherwise. */
+  /**
+   * Waits for a line on standard output. Each process's output is read by a thread of its own:
+   * blocking reads on the common pool (one worker on two cores) can starve each other.
+   */
   private void awaitLine(Process p, String expected) throws Exception {
-    CompletableFuture<Boolean> seen = CompletableFuture.supplyAsync(() -> {
+    java.util.concurrent.CountDownLatch seen = new java.util.concurrent.CountDownLatch(1);
+    Thread reader = new Thread(() -> {
       try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
           StandardCharsets.UTF_8))) {
         for (String line; (line = r.readLine()) != null; ) {
           if (line.contains(expected)) {
-            // Keep draining so the child never blocks on a full pipe.
-            CompletableFuture.runAsync(() -> drain(r));
-            return true;
+            seen.countDown();
           }
         }
-        return false;
       } catch (IOException e) {
-        return false;
+        // the process ended
       }
-    });
-    boolean ok;
-    try {
-      // Generous: CI machines are shared, and a restart after kill -9 stops and starts PostgreSQL.
-      ok = seen.get(Duration.ofSeconds(240).toSeconds(), TimeUnit.SECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
-      ok = false;
-    }
+    }, "stdout-" + p.pid());
+    reader.setDaemon(true);
+    reader.start();
+    // Generous: CI machines are shared, and a restart after kill -9 stops and starts PostgreSQL.
+    boolean ok = seen.await(240, TimeUnit.SECONDS);
     assertTrue(ok, "the process did not print '" + expected + "'; its log:\n" + errLog(p));
   }
 
@@ -127,16 +123,6 @@ class ServerProcessTest {
           + ".err"));
     } catch (IOException e) {
       return "(no log: " + e.getMessage() + ")";
-    }
-  }
-
-  private static void drain(BufferedReader r) {
-    try {
-      while (r.readLine() != null) {
-        // discard
-      }
-    } catch (IOException e) {
-      // the process ended
     }
   }
 
