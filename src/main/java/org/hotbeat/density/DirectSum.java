@@ -21,10 +21,15 @@ public final class DirectSum {
   private final int[] order;
 
   public DirectSum(Points points, Kernel kernel, double bandwidth) {
+    this(points, kernel, bandwidth, kernel == Kernel.GAUSSIAN ? 8 * bandwidth : bandwidth);
+  }
+
+  /** With a cut-off distance of one's own (spatstat widens it for leave-one-out sums). */
+  DirectSum(Points points, Kernel kernel, double bandwidth, double cutoff) {
     this.points = points;
     this.kernel = kernel;
     this.bandwidth = bandwidth;
-    this.cutoff = kernel == Kernel.GAUSSIAN ? 8 * bandwidth : bandwidth;
+    this.cutoff = cutoff;
     double x0 = Double.MAX_VALUE;
     double y0 = Double.MAX_VALUE;
     double x1 = -Double.MAX_VALUE;
