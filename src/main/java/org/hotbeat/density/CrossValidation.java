@@ -89,6 +89,59 @@ public final class CrossValidation {
     return new BandwidthSearch("Cronie-van Lieshout (bw.CvL)", sigmas, cv, best);
   }
 
+  /**
+   * Diggle's (1985) mean-square-error criterion as spatstat's {@code bw.diggle}, with the
+   * Berman–Diggle form M(h) = (1/λ − 2K(h))/(πh²) + J(h)/(πh²)², where λ = n/|W|,
+   * J(h) = (1/2π) Σ_k φ_h(r_k) (K(r_{k+1}) − K(r_k)) and φ_h(t) = 4πh²(acos y − y√(1 − y²)),
+   * y = min(1, t/2h). K is {@link KFunction}'s on 512 distances up to min(short side/4,
+   * √(1000/(πλ))) (spatstat's rmax rule), h runs over those up to half of that, and σ = h/2.
+   * The smallest M wins.
+   */
+  public static BandwidthSearch diggle(Points points, Geometry window) {
+    requirePoints(points);
+    int n = points.size();
+    double area = window.getArea();
+    double lambda = n / area;
+    Envelope box = window.getEnvelopeInternal();
+    double rmax = Math.min(Math.min(box.getWidth(), box.getHeight()) / 4, Math.sqrt(1000 / (Math.PI * lambda)));
+    int steps = 512;
+    double[] k = KFunction.estimate(points, window, rmax, steps, KFunction.good(n, window));
+    double dr = rmax / (steps - 1);
+    int last = steps - 1;
+    for (int i = 0; i < steps; i++) {
+      if (!Double.isFinite(k[i])) {
+        last = i - 1;
+        break;
+      }
+    }
+    double rmax2 = last * dr / 2;
+    int m = 0;
+    while (m <= last && m * dr <= rmax2) {
+      m++;
+    }
+    double[] sigmas = new double[m];
+    double[] crit = new double[m];
+    int best = -1;
+    for (int i = 0; i < m; i++) {
+      double h = i * dr;
+      double j = 0;
+      if (h > 0) {
+        for (int t = 0; t < last; t++) {
+          double y = Math.max(0, Math.min(1, t * dr / (2 * h)));
+          j += 4 * Math.PI * h * h * (Math.acos(y) - y * Math.sqrt(1 - y * y)) * (k[t + 1] - k[t]);
+        }
+      }
+      j /= 2 * Math.PI;
+      double pir2 = Math.PI * h * h;
+      sigmas[i] = h / 2;
+      crit[i] = (1 / lambda - 2 * k[i]) / pir2 + j / (pir2 * pir2);
+      if (!Double.isNaN(crit[i]) && (best < 0 || crit[i] < crit[best])) {
+        best = i;
+      }
+    }
+    return new BandwidthSearch("Berman-Diggle mean-square error (bw.diggle)", sigmas, crit, best);
+  }
+
   /** Gaussian λ̂(x_i) per unit area, without edge correction; optionally leaving x_i out. */
   static double[] densityAtPoints(Points points, double sigma, boolean leaveOneOut) {
     int n = points.size();

@@ -75,6 +75,31 @@ class BandwidthSelectionTest {
     assertTrue(Math.abs(ours.best() - theirIndex) <= 1, "chosen step " + ours.best() + " vs " + theirIndex);
   }
 
+  @ParameterizedTest(name = "{0}: Diggle criterion within {1} relative, choice within one step")
+  @CsvSource({"bei, 1e-6", "lansing, 1e-6", "redwood, 1e-6", "synthetic, 1e-6"})
+  void diggleMatchesSpatstatsCriterionCurve(String pattern, double tolerance) {
+    String file = "bw_criterion_" + pattern + "_diggle.csv";
+    double[] sigmas = sigmas(file);
+    double[] theirs = column(file, "M");
+    BandwidthSearch ours = CrossValidation.diggle(SpatstatReference.points(pattern),
+        SpatstatReference.windowPolygon(pattern));
+    double[] s = ours.candidates();
+    double[] m = ours.criterion();
+    assertEquals(sigmas.length, s.length, "number of h values");
+    double worst = 0;
+    for (int i = 0; i < s.length; i++) {
+      assertEquals(sigmas[i], s[i], 1e-9 * Math.max(sigmas[i], 1e-12));
+      if (!Double.isNaN(theirs[i])) {
+        worst = Math.max(worst, Math.abs(m[i] - theirs[i]) / Math.abs(theirs[i]));
+      }
+    }
+    double spatstatChoice = SpatstatReference.bandwidth(pattern, "bw.diggle");
+    System.out.printf("%s diggle: criterion max rel. diff %.2e; ours %.6g, spatstat %.6g%n",
+        pattern, worst, ours.bandwidth(), spatstatChoice);
+    assertTrue(worst <= tolerance, pattern + " diggle: " + worst);
+    assertEquals(spatstatChoice, ours.bandwidth(), (s[1] - s[0]) * 1.000001);
+  }
+
   @Test
   void arcgisRuleOnFourCornersOfASquare() {
     // Mean centre (0, 0); every point is 100·√2 = 141.42 m from it, so SD = Dm = 141.42 and
@@ -117,6 +142,7 @@ class BandwidthSelectionTest {
     return switch (s) {
       case "-Inf" -> Double.NEGATIVE_INFINITY;
       case "Inf" -> Double.POSITIVE_INFINITY;
+      case "NaN" -> Double.NaN;
       default -> Double.parseDouble(s);
     };
   }
