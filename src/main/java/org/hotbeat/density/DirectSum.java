@@ -30,6 +30,9 @@ public final class DirectSum {
     this.kernel = kernel;
     this.bandwidth = bandwidth;
     this.cutoff = cutoff;
+    if (points.size() == 0) {
+      throw new IllegalArgumentException("no points to sum: the point set is empty");
+    }
     double x0 = Double.MAX_VALUE;
     double y0 = Double.MAX_VALUE;
     double x1 = -Double.MAX_VALUE;

@@ -25,12 +25,6 @@ public record GridSpec(double minX, double minY, double cellSize, int width, int
     }
   }
 
-  /** A grid of {@code width × height} cells covering [minX, maxX] × [minY, minY + height·cell]. */
-  public static GridSpec covering(double minX, double minY, double maxX, int width, int height) {
-    double cell = (maxX - minX) / width;
-    return new GridSpec(minX, minY, cell, width, height);
-  }
-
   public long cellCount() {
     return (long) width * height;
   }

@@ -37,10 +37,10 @@ final class Lattice {
   double interpolate(double x, double y) {
     double u = Math.min(Math.max((x - x0) / step, 0), nx - 1.0);
     double w = Math.min(Math.max((y - y0) / step, 0), ny - 1.0);
-    int i = Math.min((int) u, nx - 2 < 0 ? 0 : nx - 2);
-    int j = Math.min((int) w, ny - 2 < 0 ? 0 : ny - 2);
-    double fu = nx == 1 ? 0 : u - i;
-    double fw = ny == 1 ? 0 : w - j;
+    int i = Math.min((int) u, Math.max(nx - 2, 0));
+    int j = Math.min((int) w, Math.max(ny - 2, 0));
+    double fu = u - i;
+    double fw = w - j;
     int i1 = Math.min(i + 1, nx - 1);
     int j1 = Math.min(j + 1, ny - 1);
     return (1 - fw) * ((1 - fu) * get(i, j) + fu * get(i1, j))

@@ -155,6 +155,32 @@ class DensityEngineTest {
   }
 
   @Test
+  void cellsInAHoleOfTheStudyAreaAreZeroAndUniformCorrectionRaisesCellsNearItsEdge() throws Exception {
+    // A 1 km square with a 200 m square hole in the middle; points spread evenly over the square.
+    Geometry area = new org.locationtech.jts.io.WKTReader().read(
+        "POLYGON ((0 0, 1000 0, 1000 1000, 0 1000, 0 0), (400 400, 600 400, 600 600, 400 600, 400 400))");
+    Random r = new Random(6);
+    double[] xs = new double[4000];
+    double[] ys = new double[4000];
+    for (int i = 0; i < xs.length; i++) {
+      xs[i] = r.nextDouble() * 1000;
+      ys[i] = r.nextDouble() * 1000;
+    }
+    GridSpec grid = new GridSpec(0, 0, 10, 100, 100);
+    DensityRequest plain = DensityRequest.of(Points.of(xs, ys), grid, Kernel.QUARTIC, 150)
+        .withStudyArea(area, EdgeCorrection.NONE);
+    DensityGrid none = engine.compute(plain);
+    DensityGrid uniform = engine.compute(plain.withStudyArea(area, EdgeCorrection.UNIFORM));
+    assertEquals(0, none.get(50, 50));
+    assertEquals(0, uniform.get(50, 50));
+    // At a corner a quarter of the kernel is inside: the uncorrected estimate is about a
+    // quarter of the true 4000 per km², the corrected one close to it.
+    assertTrue(none.get(0, 99) < 0.4 * 4000, "uncorrected corner " + none.get(0, 99));
+    assertEquals(4000, uniform.get(0, 99), 4000 * 0.25);
+    assertEquals(4000, uniform.get(50, 20), 4000 * 0.15);
+  }
+
+  @Test
   void jonesDiggleKeepsTheTotalMassInsideTheStudyArea() {
     Geometry area = new GeometryFactory().createPolygon(new org.locationtech.jts.geom.Coordinate[] {
         new org.locationtech.jts.geom.Coordinate(0, 0), new org.locationtech.jts.geom.Coordinate(2000, 0),
