@@ -65,8 +65,9 @@ final class KdeBenchmark implements Benchmarks.Benchmark {
     System.out.printf(Locale.ROOT, "hotbeat: %s s (median %.3f s of %d after %d warm-up rounds, %d cores)%n",
         list(ours), oursMedian, ROUNDS, WARMUP, Runtime.getRuntime().availableProcessors());
 
+    double error = maxErrorAtSamples(result, points);
     System.out.printf(Locale.ROOT, "max |hotbeat - exact| at 100 random pixels: %.2e of the peak (%.3e per km²)%n",
-        maxErrorAtSamples(result, points) / result.max(), maxErrorAtSamples(result, points));
+        error / result.max(), error);
 
     String skip = ensureR();
     if (skip != null) {

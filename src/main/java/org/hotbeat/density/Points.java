@@ -46,6 +46,28 @@ public final class Points {
     return new Points(xs, ys, weights);
   }
 
+  /**
+   * Points from WGS84 longitudes/latitudes (degrees), projected to metres with {@code projection};
+   * {@code weights} may be null.
+   */
+  public static Points projected(double[] lons, double[] lats, double[] weights, MetricProjection projection) {
+    if (lons.length != lats.length) {
+      throw new IllegalArgumentException("longitudes and latitudes must be arrays of the same length");
+    }
+    double[] xs = new double[lons.length];
+    double[] ys = new double[lats.length];
+    for (int i = 0; i < lons.length; i++) {
+      if (!(Math.abs(lons[i]) <= 180) || !(Math.abs(lats[i]) <= 90)) {
+        throw new IllegalArgumentException("point " + i + " is not a WGS84 longitude/latitude: ("
+            + lons[i] + ", " + lats[i] + ")");
+      }
+      double[] xy = projection.forward(lons[i], lats[i]);
+      xs[i] = xy[0];
+      ys[i] = xy[1];
+    }
+    return new Points(xs, ys, weights);
+  }
+
   public int size() {
     return xs.length;
   }

@@ -42,6 +42,16 @@ class UtmProjectionTest {
   }
 
   @Test
+  void projectedPointsAreInMetres() {
+    // Two points 0.01° of latitude apart near Chicago: the meridian arc there is
+    // a(1 − e²)/(1 − e² sin²φ)^1.5 · 0.01° = 1110.70 m; UTM scales it by 0.9996 (the 36 km to the
+    // central meridian add 1.6e-5, 2 cm).
+    MetricProjection p = MetricProjection.forEpsg(32616);
+    Points pts = Points.projected(new double[] {-87.63, -87.63}, new double[] {41.87, 41.88}, null, p);
+    assertEquals(1110.70 * 0.9996, Math.hypot(pts.x(1) - pts.x(0), pts.y(1) - pts.y(0)), 0.05);
+  }
+
+  @Test
   void unknownEpsgIsRefused() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MetricProjection.forEpsg(3857));
     assertEquals("EPSG:3857 is not a metric projection hotbeat knows; use a WGS84 UTM zone "
