@@ -55,6 +55,9 @@ public final class DensityEngine {
       throw new IllegalArgumentException("bandwidth " + req.bandwidth() + " m reaches " + reach
           + " cells of " + h + " m; use larger cells or a smaller bandwidth");
     }
+    if (req.studyArea() == null && Refinement.factor(req.kernel(), req.bandwidth(), h) > 1) {
+      return toGrid(grid, refined(req), null, PER_M2_TO_PER_KM2 / req.periods());
+    }
     Convolution conv = new Convolution(req.kernel(), req.bandwidth(), reach);
     StudyAreaMask area = req.studyArea() == null ? null : new StudyAreaMask(req.studyArea());
 
@@ -87,6 +90,18 @@ public final class DensityEngine {
       }
     }
     return toGrid(grid, raw, inside, PER_M2_TO_PER_KM2 / req.periods());
+  }
+
+  /** The same density on a coarser lattice, interpolated to the grid ({@link Refinement}). */
+  private static Lattice refined(DensityRequest req) {
+    GridSpec grid = req.grid();
+    int k = Refinement.factor(req.kernel(), req.bandwidth(), grid.cellSize());
+    Refinement.Layout layout = Refinement.Layout.of(grid, k);
+    int reach = Convolution.reachCells(req.kernel(), req.bandwidth(), layout.coarse().step);
+    Lattice binned = layout.coarse().grown(reach + 3);
+    Binning.bin(req.points(), binned, null, null);
+    Lattice smooth = new Convolution(req.kernel(), req.bandwidth(), reach).apply(binned, reach + 3);
+    return layout.interpolate(smooth);
   }
 
   /** Flips to raster order (north first), scales, zeroes cells outside the area, clamps at 0. */

@@ -25,8 +25,13 @@ final class Lattice {
   /** The lattice of a grid's cell centres grown by {@code margin} nodes on every side. */
   static Lattice around(GridSpec grid, int margin) {
     double h = grid.cellSize();
-    return new Lattice(grid.minX() + (0.5 - margin) * h, grid.minY() + (0.5 - margin) * h, h,
-        grid.width() + 2 * margin, grid.height() + 2 * margin);
+    return new Lattice(grid.minX() + h / 2, grid.minY() + h / 2, h, grid.width(), grid.height())
+        .grown(margin);
+  }
+
+  /** An empty lattice like this one with {@code margin} more nodes on every side. */
+  Lattice grown(int margin) {
+    return new Lattice(x0 - margin * step, y0 - margin * step, step, nx + 2 * margin, ny + 2 * margin);
   }
 
   double get(int i, int j) {

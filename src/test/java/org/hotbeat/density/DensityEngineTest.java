@@ -55,7 +55,7 @@ class DensityEngineTest {
       "GAUSSIAN,     0.4,    2e-3",
       "GAUSSIAN,     0.2,    2e-4",
       "GAUSSIAN,     0.1,    2e-5",
-      "GAUSSIAN,     0.05,   2e-6",
+      "GAUSSIAN,     0.05,   1e-5",   // finer than σ/10: computed at σ/10 and interpolated
       "QUARTIC,      0.2,    2e-3",
       "QUARTIC,      0.1,    5e-4",
       "QUARTIC,      0.05,   1.5e-4",
@@ -71,6 +71,30 @@ class DensityEngineTest {
     double error = maxError(grid, new DirectSum(points, kernel, h));
     System.out.printf("%s cell/h %.2f: max error %.2e of the peak%n", kernel, ratio, error);
     assertTrue(error <= tolerance, kernel + " at cell/h " + ratio + ": " + error);
+  }
+
+  @ParameterizedTest(name = "Gaussian, cell/σ {0}: refined grid within {1} of the peak")
+  @CsvSource({"0.05, 1e-5", "0.03, 1e-5", "0.01, 1e-5"})
+  void refinedGaussianOnFineCellsStaysCloseToTheExactSum(double ratio, double tolerance) {
+    Points points = clustered(3000, 1);
+    double sigma = 100;
+    double cell = ratio * sigma;
+    assertTrue(Refinement.factor(Kernel.GAUSSIAN, sigma, cell) > 1, "this grid is refined");
+    int n = (int) Math.round(1000 / cell);
+    GridSpec spec = new GridSpec(200, 700, cell, n, n);
+    DensityGrid grid = engine.compute(DensityRequest.of(points, spec, Kernel.GAUSSIAN, sigma));
+    DirectSum exact = new DirectSum(points, Kernel.GAUSSIAN, sigma);
+    double worst = 0;
+    double peak = 0;
+    for (int row = 0; row < n; row += 7) {
+      for (int col = 0; col < n; col += 5) {
+        double truth = exact.at(spec.centreX(col), spec.centreY(row)) * 1e6;
+        peak = Math.max(peak, truth);
+        worst = Math.max(worst, Math.abs(grid.get(col, row) - truth));
+      }
+    }
+    System.out.printf("refined Gaussian cell/σ %.2f: max error %.2e of the peak%n", ratio, worst / peak);
+    assertTrue(worst / peak <= tolerance, "cell/σ " + ratio + ": " + worst / peak);
   }
 
   @ParameterizedTest
@@ -92,16 +116,19 @@ class DensityEngineTest {
     assertEquals(exact, d.get(0, 5), exact * 1e-3);
   }
 
-  @Test
-  void adjacentGridsJoinWithoutSeams() {
+  @ParameterizedTest(name = "{0} of {1} m on {2} m cells")
+  @CsvSource({"QUARTIC, 120, 8", "GAUSSIAN, 40, 8", "GAUSSIAN, 100, 2.5"})
+  void adjacentGridsJoinWithoutSeams(Kernel kernel, double bandwidth, double cell) {
+    // 103 columns: not a multiple of a refined Gaussian's coarsening factor (4 for 100 m on 2.5 m).
     Points points = clustered(2000, 3);
-    DensityGrid whole = engine.compute(DensityRequest.of(points, new GridSpec(0, 0, 8, 200, 100), Kernel.QUARTIC, 120));
-    DensityGrid west = engine.compute(DensityRequest.of(points, new GridSpec(0, 0, 8, 100, 100), Kernel.QUARTIC, 120));
-    DensityGrid east = engine.compute(DensityRequest.of(points, new GridSpec(800, 0, 8, 100, 100), Kernel.QUARTIC, 120));
+    double east0 = 103 * cell;
+    DensityGrid whole = engine.compute(DensityRequest.of(points, new GridSpec(0, 0, cell, 206, 100), kernel, bandwidth));
+    DensityGrid west = engine.compute(DensityRequest.of(points, new GridSpec(0, 0, cell, 103, 100), kernel, bandwidth));
+    DensityGrid east = engine.compute(DensityRequest.of(points, new GridSpec(east0, 0, cell, 103, 100), kernel, bandwidth));
     for (int row = 0; row < 100; row++) {
-      for (int col = 0; col < 100; col++) {
-        assertEquals(whole.get(col, row), west.get(col, row), 1e-4 * whole.max());
-        assertEquals(whole.get(col + 100, row), east.get(col, row), 1e-4 * whole.max());
+      for (int col = 0; col < 103; col++) {
+        assertEquals(whole.get(col, row), west.get(col, row), 1e-6 * whole.max());
+        assertEquals(whole.get(col + 103, row), east.get(col, row), 1e-6 * whole.max());
       }
     }
   }
