@@ -4,7 +4,8 @@ package org.hotbeat.density;
  * Computes kernel densities on a grid: cubic binning of the points onto the grid's lattice
  * (grown by the kernel's reach, so points just outside the grid count and adjacent grids join
  * without seams), then one convolution with the kernel sampled at the lattice lags
- * ({@link Convolution}), then the edge correction. Values are estimates at the cell centres of
+ * ({@link Convolution}; on a coarser lattice, interpolated, when the cells are finer than σ/10
+ * under a Gaussian: {@link Refinement}), then the edge correction. Values are estimates at the cell centres of
  * Σ w_i K(u − x_i) in incidents per km² (divided by the request's periods); see
  * {@code docs/density.md} for the accuracy against the exact sum.
  *
