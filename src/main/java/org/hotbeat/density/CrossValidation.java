@@ -17,11 +17,14 @@ import org.locationtech.jts.geom.Geometry;
  *       ({@link SpatstatPixelIntegral}).
  *   <li>{@link #cronieVanLieshout} ({@code bw.CvL}, Cronie &amp; van Lieshout 2018): minimise
  *       (Σ_i 1/λ̂(x_i) − |W|)², no edge correction, no leaving out.
+ *   <li>{@link #diggle} ({@code bw.diggle}, Diggle 1985): minimise a mean-square-error criterion
+ *       built from the K-function, over spatstat's own fine grid of σ.
  * </ul>
  *
  * <p>λ̂ at the points is summed exactly (cut off at 8σ as spatstat) while that needs fewer than
- * {@value #EXACT_PAIR_BUDGET} kernel evaluations, else read from an engine grid of σ/20 cells by
- * cubic interpolation (about 1e-6 of the peak). Stateless and thread-safe; unweighted points.
+ * {@value #EXACT_PAIR_BUDGET} kernel evaluations, else read by cubic interpolation from an engine
+ * grid of σ/20 cells (which the engine computes at σ/10, {@link Refinement}): about 1e-5 of the
+ * peak. Stateless and thread-safe; unweighted points.
  */
 public final class CrossValidation {
   static final int CANDIDATES = 16;

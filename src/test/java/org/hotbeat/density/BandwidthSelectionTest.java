@@ -42,7 +42,7 @@ class BandwidthSelectionTest {
       "bei,       ppl, 1e-6",
       "lansing,   ppl, 1e-6",
       "redwood,   ppl, 1e-6",
-      "synthetic, ppl, 1e-6",
+      "synthetic, ppl, 3e-6",
       "bei,       CvL, 1e-6",
       "lansing,   CvL, 1e-6",
       "redwood,   CvL, 1e-6",
