@@ -21,6 +21,7 @@ public final class Benchmarks {
   static {
     // Each issue that sets a speed bar registers its benchmark here.
     ALL.put("ingest", new IngestBenchmark());
+    ALL.put("kde", new KdeBenchmark());
   }
 
   private Benchmarks() {}
