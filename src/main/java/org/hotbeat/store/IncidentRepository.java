@@ -75,6 +75,47 @@ public final class IncidentRepository {
     }
   }
 
+  /**
+   * Longitude and latitude (WGS84) of every incident matching {@code q} (its limit and cursor
+   * ignored), at most {@code max}: {lons, lats}.
+   *
+   * @throws IllegalArgumentException when more than {@code max} match
+   */
+  public double[][] positions(IncidentQuery q, int max) throws SQLException {
+    IncidentFilter f = new IncidentFilter(new IncidentQuery(q.agency(), q.bbox(), q.from(), q.to(),
+        q.categories(), q.offenses(), q.hours(), q.weekdays(), q.beat(), null, 1));
+    String sql = "SELECT ST_X(i.geom), ST_Y(i.geom) FROM incident i" + f.where() + " LIMIT ?";
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);   // lets the driver stream rows instead of buffering them all
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        ps.setFetchSize(50_000);
+        int next = f.bind(c, ps, 1);
+        ps.setInt(next, max + 1);
+        double[] lons = new double[1024];
+        double[] lats = new double[1024];
+        int n = 0;
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            if (n == max) {
+              throw new IllegalArgumentException("more than " + max + " incidents match; narrow "
+                  + "the filter");
+            }
+            if (n == lons.length) {
+              lons = java.util.Arrays.copyOf(lons, n * 2);
+              lats = java.util.Arrays.copyOf(lats, n * 2);
+            }
+            lons[n] = rs.getDouble(1);
+            lats[n] = rs.getDouble(2);
+            n++;
+          }
+        } finally {
+          c.commit();
+        }
+        return new double[][] {java.util.Arrays.copyOf(lons, n), java.util.Arrays.copyOf(lats, n)};
+      }
+    }
+  }
+
   /** One incident by its stored id, or null. */
   public Incident byId(String agency, long id) throws SQLException {
     try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""

@@ -60,6 +60,7 @@ public final class WebApp {
     BeatResource beats = new BeatResource(services.beats(),
         new BeatReport(services.database().dataSource()));
     IncidentAdminResource admin = new IncidentAdminResource(services.corrections());
+    HotspotResource hotspots = new HotspotResource(services.incidents(), 250_000);
     OgcFeaturesResource ogc = new OgcFeaturesResource(services.incidents(), services.beats());
     IncidentIngestResource ingest =
         new IncidentIngestResource(services.ingest(), config.maxIngestBytes());
@@ -93,6 +94,7 @@ public final class WebApp {
           patch("/incidents/{agency}/{sourceId}", admin::patch, Role.ADMIN);
           get("/beats", beats::list, Role.PUBLIC);
           get("/beats/{code}/report", beats::report, Role.PUBLIC);
+          get("/hotspots/gistar", hotspots::gistar, Role.PUBLIC);
         });
         path("/ogc", () -> {
           get("", ogc::landing, Role.PUBLIC);

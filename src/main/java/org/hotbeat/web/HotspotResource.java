@@ -1,0 +1,113 @@
+package org.hotbeat.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.javalin.http.Context;
+import io.javalin.validation.Validator;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hotbeat.access.Role;
+import org.hotbeat.hotspots.GiStarAnalysis;
+import org.hotbeat.store.IncidentQuery;
+import org.hotbeat.store.IncidentRepository;
+
+/**
+ * {@code GET /api/hotspots/gistar}: Gi* cells (GeoJSON polygons) for the incident filters of
+ * {@link IncidentParams}, plus {@code cell} (metres), {@code weights} (queen or band),
+ * {@code band} (metres) and {@code fdr} (default true). Public callers get each cell's class
+ * only, and only for cells with at least {@value #MIN_PUBLIC_COUNT} incidents; analysts and
+ * patrol also get counts, z and p.
+ */
+final class HotspotResource {
+  static final int MIN_PUBLIC_COUNT = 5;
+  /** Public cells are never smaller than a city block, so no single address stands out. */
+  static final double MIN_PUBLIC_CELL_M = 100;
+  private static final int MAX_INCIDENTS = 5_000_000;
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Geometry(String type, double[][][] coordinates) {}
+
+  record Feature(String type, Geometry geometry, Map<String, Object> properties) {}
+
+  record Collection(String type, Map<String, Object> analysis, List<Feature> features) {}
+
+  private final IncidentRepository incidents;
+  private final long maxCells;
+
+  HotspotResource(IncidentRepository incidents, long maxCells) {
+    this.incidents = incidents;
+    this.maxCells = maxCells;
+  }
+
+  void gistar(Context ctx) throws SQLException {
+    Validator<Double> cell = ctx.queryParamAsClass("cell", Double.class)
+        .check(c -> c == null || (c > 0 && c <= 50_000), "must be more than 0 and at most 50000 m");
+    Validator<Double> band = ctx.queryParamAsClass("band", Double.class)
+        .check(b -> b == null || (b > 0 && b <= 50_000), "must be more than 0 and at most 50000 m");
+    Validator<String> weights = ctx.queryParamAsClass("weights", String.class)
+        .check(w -> w == null || w.equals("queen") || w.equals("band"), "must be queen or band");
+    Validator<Boolean> fdr = ctx.queryParamAsClass("fdr", Boolean.class);
+    QueryParams.validateAll(cell, band, weights, fdr);
+    IncidentQuery q = IncidentParams.read(ctx, 1);
+    boolean full = AccessControl.caller(ctx).role().grants(Role.PATROL);
+    if (!full && cell.getOrNull() != null && cell.get() < MIN_PUBLIC_CELL_M) {
+      throw ProblemException.badRequest("cell", "public maps use cells of at least "
+          + (int) MIN_PUBLIC_CELL_M + " m");
+    }
+    double[][] positions;
+    GiStarAnalysis.Result r;
+    try {
+      positions = incidents.positions(q, MAX_INCIDENTS);
+      r = GiStarAnalysis.run(positions[0], positions[1], new GiStarAnalysis.Settings(
+          cell.getOrDefault(0.0), weights.getOrDefault("queen"), band.getOrDefault(0.0),
+          fdr.getOrDefault(true), maxCells));
+    } catch (GiStarAnalysis.TooManyCellsException e) {
+      throw new ProblemException(413, "Content Too Large", e.getMessage(), null);
+    } catch (IllegalArgumentException e) {
+      throw new ProblemException(400, "Bad Request", e.getMessage(), null);
+    }
+    List<Feature> features = r.cells().stream()
+        .filter(c -> full || c.count() >= MIN_PUBLIC_COUNT)
+        .map(c -> feature(c, full))
+        .toList();
+    Map<String, Object> analysis = new LinkedHashMap<>();
+    analysis.put("cellSize", r.cellSize());
+    analysis.put("weights", r.weights());
+    analysis.put("projection", "EPSG:" + r.epsg());
+    analysis.put("columns", r.columns());
+    analysis.put("rows", r.rows());
+    analysis.put("fdr", fdr.getOrDefault(true));
+    if (full) {
+      analysis.put("incidents", r.incidents());
+    } else {
+      analysis.put("note", "cells with fewer than " + MIN_PUBLIC_COUNT + " incidents are left out");
+    }
+    ctx.json(new Collection("FeatureCollection", analysis, features));
+  }
+
+  private static Feature feature(GiStarAnalysis.Cell c, boolean full) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("class", label(c.giBin()));
+    p.put("giBin", c.giBin());
+    if (full) {
+      p.put("count", c.count());
+      p.put("z", c.z());
+      p.put("p", c.p());
+      p.put("pFdr", c.pFdr());
+    }
+    return new Feature("Feature", new Geometry("Polygon", new double[][][] {c.ring()}), p);
+  }
+
+  private static String label(int bin) {
+    return switch (bin) {
+      case 3 -> "hot spot, 99% confidence";
+      case 2 -> "hot spot, 95% confidence";
+      case 1 -> "hot spot, 90% confidence";
+      case -1 -> "cold spot, 90% confidence";
+      case -2 -> "cold spot, 95% confidence";
+      case -3 -> "cold spot, 99% confidence";
+      default -> "not significant";
+    };
+  }
+}

@@ -1,0 +1,103 @@
+package org.hotbeat.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.sql.Connection;
+import java.sql.Statement;
+import org.hotbeat.access.Role;
+import org.hotbeat.config.HotbeatConfig;
+import org.hotbeat.testing.Http;
+import org.hotbeat.testing.PostgisExtension;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** 400 incidents spread over ~2 × 2 km of the Loop, plus 200 piled into one 60 m spot. */
+class HotspotApiTest {
+  @RegisterExtension static final PostgisExtension db = new PostgisExtension();
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static WebApp.Services services;
+  private static String analyst;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    services = WebApp.Services.of(db.database(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    analyst = services.tokens().create("ana", Role.ANALYST).secret();
+    try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+      s.execute("SELECT setseed(0.42)");
+      s.execute("""
+          INSERT INTO incident (agency, source_id, occurred_at, category, geom)
+          SELECT 'h', 'u' || g, timestamptz '2017-06-01T00:00:00Z', 'theft',
+                 ST_SetSRID(ST_MakePoint(-87.64 + random() * 0.024, 41.87 + random() * 0.018), 4326)
+          FROM generate_series(1, 400) g
+          UNION ALL
+          SELECT 'h', 'c' || g, timestamptz '2017-06-01T00:00:00Z', 'theft',
+                 ST_SetSRID(ST_MakePoint(-87.6295 + random() * 0.0007, 41.8795 + random() * 0.0005), 4326)
+          FROM generate_series(1, 200) g""");
+    }
+  }
+
+  private static JsonNode get(io.javalin.testtools.HttpClient client, String path, String token,
+      int status) throws Exception {
+    var r = client.get(path, req -> {
+      if (token != null) {
+        req.header("Authorization", "Bearer " + token);
+      }
+    });
+    String body = r.body().string();
+    assertEquals(status, r.code(), body);
+    return JSON.readTree(body);
+  }
+
+  @Test
+  void thePlantedPileIsAHotSpotAtNinetyNinePercent() {
+    Http.test(WebApp.create(HotbeatConfig.defaults(), services), (server, client) -> {
+      JsonNode fc = get(client, "/api/hotspots/gistar?agency=h&cell=100", analyst, 200);
+      assertEquals(100.0, fc.get("analysis").get("cellSize").asDouble());
+      assertEquals("EPSG:32616", fc.get("analysis").get("projection").asText());
+      JsonNode hottest = null;
+      for (JsonNode f : fc.get("features")) {
+        if (hottest == null || f.get("properties").get("z").asDouble()
+            > hottest.get("properties").get("z").asDouble()) {
+          hottest = f;
+        }
+        JsonNode ring = f.get("geometry").get("coordinates").get(0);
+        assertEquals(ring.get(0).toString(), ring.get(4).toString(), "closed ring");
+      }
+      assertEquals(3, hottest.get("properties").get("giBin").asInt());
+      // The 200-incident pile may straddle up to four 100 m cells.
+      assertTrue(hottest.get("properties").get("count").asInt() >= 50);
+    });
+  }
+
+  @Test
+  void thePublicGetsClassesOnlyAndNoSmallCells() {
+    Http.test(WebApp.create(HotbeatConfig.defaults(), services), (server, client) -> {
+      JsonNode fc = get(client, "/api/hotspots/gistar?agency=h&cell=100", null, 200);
+      assertFalse(fc.toString().contains("\"count\""), "no counts in public output");
+      assertFalse(fc.toString().contains("\"z\""));
+      assertFalse(fc.get("analysis").has("incidents"));
+      JsonNode full = get(client, "/api/hotspots/gistar?agency=h&cell=100", analyst, 200);
+      assertTrue(fc.get("features").size() < full.get("features").size(),
+          "cells under 5 incidents are left out");
+      get(client, "/api/hotspots/gistar?agency=h&cell=20", null, 400);
+    });
+  }
+
+  @Test
+  void badSettingsAreClearErrors() {
+    Http.test(WebApp.create(HotbeatConfig.defaults(), services), (server, client) -> {
+      get(client, "/api/hotspots/gistar?agency=h&weights=rook", analyst, 400);
+      get(client, "/api/hotspots/gistar?agency=h&cell=-5", analyst, 400);
+      get(client, "/api/hotspots/gistar?agency=h&cell=0.5", analyst, 413);
+      JsonNode none = get(client, "/api/hotspots/gistar?agency=nobody", analyst, 400);
+      assertTrue(none.get("detail").asText().contains("at least 3 incidents"));
+    });
+  }
+}
