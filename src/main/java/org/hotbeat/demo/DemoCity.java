@@ -50,12 +50,6 @@ public final class DemoCity {
 
   private DemoCity() {}
 
-  /** The id of the {@code n}-th incident (1-based): {@code HB000000001}. */
-  static String incidentId(long n) {
-    String digits = Long.toString(n);
-    return "HB" + "000000000".substring(digits.length()) + digits;
-  }
-
   /**
    * Writes the city for {@code seed} with {@code incidents} rows into {@code folder} (created if
    * missing; files of an earlier run are replaced). {@code progress} hears the share done, 0–1.
@@ -75,8 +69,7 @@ public final class DemoCity {
     }
     TownPlan plan = TownPlan.build();
     List<Hotspot> hotspots = Hotspot.plant(plan, seed);
-    IncidentStream stream = new IncidentStream(plan, new StreetIndex(plan), hotspots, seed,
-        incidents);
+    IncidentStream stream = new IncidentStream(new StreetIndex(plan), hotspots, seed, incidents);
     write(folder, STREETS_FILE, out -> OsmWriter.write(plan, out));
     write(folder, BEATS_FILE, out -> writeBeats(plan, out));
     IncidentStream.Counts[] counts = new IncidentStream.Counts[1];
@@ -165,11 +158,11 @@ public final class DemoCity {
     Map<String, Long> background = new LinkedHashMap<>();
     counts.background().forEach((c, n) -> background.put(c.id, n));
     Map<String, Long> byReason = new LinkedHashMap<>();
-    for (IncidentStream.BadRow.Reason r : IncidentStream.BadRow.Reason.values()) {
+    for (IncidentCsv.BadRow.Reason r : IncidentCsv.BadRow.Reason.values()) {
       byReason.put(reasonId(r), 0L);
     }
     List<Truth.BadRow> rows = new ArrayList<>(counts.badRows().size());
-    for (IncidentStream.BadRow r : counts.badRows()) {
+    for (IncidentCsv.BadRow r : counts.badRows()) {
       rows.add(new Truth.BadRow(r.line(), r.id(), reasonId(r.reason()), r.detail()));
       byReason.merge(reasonId(r.reason()), 1L, Long::sum);
     }
@@ -195,7 +188,7 @@ public final class DemoCity {
         background, new Truth.BadRows(rows.size(), byReason, rows));
   }
 
-  static String reasonId(IncidentStream.BadRow.Reason r) {
+  static String reasonId(IncidentCsv.BadRow.Reason r) {
     return r.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 

@@ -31,6 +31,25 @@ public record Hotspot(String id, Kind kind, double x, double y, double radius, L
     return radius / Math.sqrt(2 * Math.log(10));
   }
 
+  /**
+   * How the hotspots of one kind are planted: one per entry of {@code categories}, with radius
+   * and share drawn uniformly from their ranges.
+   */
+  private record Recipe(Kind kind, String prefix, LocalDate from, LocalDate to, double minRadius,
+      double radiusSpan, double minShare, double shareSpan, Category[][] categories) {}
+
+  private static final List<Recipe> RECIPES = List.of(
+      new Recipe(Kind.PERSISTENT, "P", DemoCity.FIRST_DAY, DemoCity.LAST_DAY, 120, 130, 0.020,
+          0.015, new Category[][] {{Category.THEFT}, {Category.BATTERY, Category.ASSAULT},
+              {Category.NARCOTICS}, {Category.ROBBERY, Category.THEFT},
+              {Category.MOTOR_VEHICLE_THEFT}, {Category.CRIMINAL_DAMAGE, Category.BATTERY}}),
+      new Recipe(Kind.EMERGING, "E", DemoCity.LAST_SIX_MONTHS, DemoCity.LAST_DAY, 100, 100, 0.008,
+          0.006, new Category[][] {{Category.ROBBERY}, {Category.NARCOTICS},
+              {Category.THEFT, Category.CRIMINAL_DAMAGE}}),
+      new Recipe(Kind.FADING, "F", DemoCity.FIRST_DAY, DemoCity.LAST_SIX_MONTHS.minusDays(1), 120,
+          100, 0.015, 0.005, new Category[][] {{Category.BURGLARY},
+              {Category.MOTOR_VEHICLE_THEFT, Category.THEFT}}));
+
   /** The relative intensity on {@code day}: 0 outside the period, 1 at full strength. */
   public double activity(LocalDate day) {
     if (day.isBefore(from) || day.isAfter(to)) {
@@ -63,36 +82,16 @@ public record Hotspot(String id, Kind kind, double x, double y, double radius, L
       candidates.set(i, candidates.get(j));
       candidates.set(j, t);
     }
-    Category[][] persistentCategories = {{Category.THEFT}, {Category.BATTERY, Category.ASSAULT},
-        {Category.NARCOTICS}, {Category.ROBBERY, Category.THEFT}, {Category.MOTOR_VEHICLE_THEFT},
-        {Category.CRIMINAL_DAMAGE, Category.BATTERY}};
-    Category[][] emergingCategories = {{Category.ROBBERY}, {Category.NARCOTICS},
-        {Category.THEFT, Category.CRIMINAL_DAMAGE}};
-    Category[][] fadingCategories = {{Category.BURGLARY}, {Category.MOTOR_VEHICLE_THEFT,
-        Category.THEFT}};
     List<Hotspot> hotspots = new ArrayList<>();
     int next = 0;
-    for (int i = 0; i < persistentCategories.length; i++) {
-      double[] p = pick(candidates, hotspots, next);
-      next = (int) p[2] + 1;
-      hotspots.add(new Hotspot("P" + (i + 1), Kind.PERSISTENT, p[0], p[1],
-          round(120 + 130 * random.nextDouble()), DemoCity.FIRST_DAY, DemoCity.LAST_DAY,
-          List.of(persistentCategories[i]), round4(0.020 + 0.015 * random.nextDouble())));
-    }
-    for (int i = 0; i < emergingCategories.length; i++) {
-      double[] p = pick(candidates, hotspots, next);
-      next = (int) p[2] + 1;
-      hotspots.add(new Hotspot("E" + (i + 1), Kind.EMERGING, p[0], p[1],
-          round(100 + 100 * random.nextDouble()), DemoCity.LAST_SIX_MONTHS, DemoCity.LAST_DAY,
-          List.of(emergingCategories[i]), round4(0.008 + 0.006 * random.nextDouble())));
-    }
-    for (int i = 0; i < fadingCategories.length; i++) {
-      double[] p = pick(candidates, hotspots, next);
-      next = (int) p[2] + 1;
-      hotspots.add(new Hotspot("F" + (i + 1), Kind.FADING, p[0], p[1],
-          round(120 + 100 * random.nextDouble()), DemoCity.FIRST_DAY,
-          DemoCity.LAST_SIX_MONTHS.minusDays(1), List.of(fadingCategories[i]),
-          round4(0.015 + 0.005 * random.nextDouble())));
+    for (Recipe r : RECIPES) {
+      for (int i = 0; i < r.categories.length; i++) {
+        double[] p = pick(candidates, hotspots, next);
+        next = (int) p[2] + 1;
+        hotspots.add(new Hotspot(r.prefix + (i + 1), r.kind, p[0], p[1],
+            Math.round(r.minRadius + r.radiusSpan * random.nextDouble()), r.from, r.to,
+            List.of(r.categories[i]), round4(r.minShare + r.shareSpan * random.nextDouble())));
+      }
     }
     return List.copyOf(hotspots);
   }
@@ -107,10 +106,6 @@ public record Hotspot(String id, Kind kind, double x, double y, double radius, L
       }
     }
     throw new IllegalStateException("no room left for another hotspot");
-  }
-
-  private static double round(double metres) {
-    return Math.round(metres);
   }
 
   private static double round4(double v) {

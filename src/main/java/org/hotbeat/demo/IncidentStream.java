@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -17,58 +16,109 @@ import java.util.SplittableRandom;
 import java.util.function.DoubleConsumer;
 
 /**
- * Writes the generated city's incidents as CSV in the generic mapping
- * ({@code id,occurred_at,lon,lat,offense,category}), one day at a time and sorted by time within
- * the day, so memory stays flat whatever the count: only one day's rows, the pending near-repeat
- * burglaries and the list of bad rows are held.
+ * Draws the generated city's incidents and writes them through {@link IncidentCsv}, one day at a
+ * time and sorted by time within the day, so memory stays flat whatever the count: only one day's
+ * rows, the pending near-repeat burglaries and the list of bad rows are held.
  *
  * <p>Each day gets a share of the rows proportional to its expected intensity (season, weekday,
  * day-to-day noise, the hotspots active that day). Within a day, each row is a near-repeat
  * burglary due that day, or else drawn from the background categories and active hotspots by
  * their weights. Every burglary triggers a Poisson number of follow-ups nearby in the next days
- * (self-exciting, branching ratio {@value #BRANCHING}). A small share of rows is then spoiled on
- * purpose ({@link BadRow.Reason}). Not thread-safe; one instance writes one file.
+ * (self-exciting, branching ratio {@value #BRANCHING}). Not thread-safe; one instance writes one
+ * file.
  */
 final class IncidentStream {
-  static final String HEADER = "id,occurred_at,lon,lat,offense,category";
   static final double BRANCHING = 0.4;
   static final double NEAR_REPEAT_SIGMA_METRES = 50;
   static final double NEAR_REPEAT_MEAN_DELAY_DAYS = 4;
-  static final double BAD_ROW_RATE = 0.0025;
+  /** The component of a near-repeat follow-up (others are categories, then hotspots). */
+  private static final int NEAR_REPEAT = -1;
 
-  /** One spoiled row: its line in the file (the header is line 1), id and why it is bad. */
-  record BadRow(long line, String id, Reason reason, String detail) {
-    enum Reason { MISSING_COORDINATES, OUT_OF_AREA, BAD_DATE, DUPLICATE_ID }
-  }
-
-  /** What was written: rows by source, and the bad rows. */
+  /** What was written: valid rows by source, and the bad rows. */
   record Counts(long rows, Map<Category, Long> background, long[] hotspots, long nearRepeat,
-      long nearRepeatDropped, List<BadRow> badRows) {}
+      long nearRepeatDropped, List<IncidentCsv.BadRow> badRows) {}
 
   private record Pending(int day, long order, double x, double y) {}
 
-  private final TownPlan plan;
   private final StreetIndex streets;
   private final List<Hotspot> hotspots;
   private final long seed;
   private final long total;
+  private final Category[] categories = Category.values();
+  private final int days =
+      (int) ChronoUnit.DAYS.between(DemoCity.FIRST_DAY, DemoCity.LAST_DAY) + 1;
+  private final SplittableRandom random;
+  private final PriorityQueue<Pending> pending = new PriorityQueue<>(
+      (a, b) -> a.day != b.day ? Integer.compare(a.day, b.day) : Long.compare(a.order, b.order));
+  private long pendingOrder;
+  private long nearRepeatDropped;
+  private final double[] point = new double[2];
+  /** One day's rows, in drawing order; reused from day to day. */
+  private int[] component = new int[0];
+  private int[] category = new int[0];
+  private int[] secondOfDay = new int[0];
+  private double[] x = new double[0];
+  private double[] y = new double[0];
+  private long[] order = new long[0];
 
-  IncidentStream(TownPlan plan, StreetIndex streets, List<Hotspot> hotspots, long seed,
-      long total) {
-    this.plan = plan;
+  IncidentStream(StreetIndex streets, List<Hotspot> hotspots, long seed, long total) {
     this.streets = streets;
     this.hotspots = hotspots;
     this.seed = seed;
     this.total = total;
+    this.random = new SplittableRandom(seed);
   }
 
   Counts write(Writer out, DoubleConsumer progress) throws IOException {
-    int days = (int) ChronoUnit.DAYS.between(DemoCity.FIRST_DAY, DemoCity.LAST_DAY) + 1;
-    Category[] cats = Category.values();
-    int components = cats.length + hotspots.size();
-    double backgroundShare = 1 - hotspots.stream().mapToDouble(Hotspot::share).sum();
+    double[][] weight = dayWeights();
+    long[] quota = dayQuotas(weight);
+    IncidentCsv csv = new IncidentCsv(out, random);
+    Map<Category, Long> background = new EnumMap<>(Category.class);
+    for (Category c : categories) {
+      background.put(c, 0L);
+    }
+    long[] hotspotRows = new long[hotspots.size()];
+    long nearRepeat = 0;
+    int lastPercent = -1;
+    for (int d = 0; d < days; d++) {
+      LocalDate day = DemoCity.FIRST_DAY.plusDays(d);
+      int n = (int) quota[d];
+      drawDay(d, n, weight[d]);
+      Arrays.sort(order, 0, n);
+      for (int k = 0; k < n; k++) {
+        int i = (int) (order[k] & 0xFFFFFF);
+        Category cat = categories[category[i]];
+        ZonedDateTime at = ZonedDateTime.of(day, LocalTime.ofSecondOfDay(secondOfDay[i]),
+            DemoCity.ZONE);
+        boolean valid = csv.write(at, TownPlan.PROJECTION.lon(x[i]),
+            TownPlan.PROJECTION.lat(y[i]), cat);
+        int c = component[i];
+        if (c == NEAR_REPEAT) {
+          nearRepeat++;
+        } else if (valid && c >= categories.length) {
+          hotspotRows[c - categories.length]++;
+        } else if (valid) {
+          background.merge(cat, 1L, Long::sum);
+        }
+      }
+      int percent = (int) (100L * (d + 1) / days);
+      if (percent != lastPercent) {
+        lastPercent = percent;
+        progress.accept(percent / 100.0);
+      }
+    }
+    nearRepeatDropped += pending.size();
+    return new Counts(csv.rows(), background, hotspotRows, nearRepeat, nearRepeatDropped,
+        csv.badRows());
+  }
 
-    // Expected intensity of each component on each day, scaled so each sums to its share.
+  /**
+   * The expected rows of each component (categories, then hotspots) on each day, relative:
+   * each component's column sums to its share of all rows.
+   */
+  private double[][] dayWeights() {
+    int components = categories.length + hotspots.size();
+    double backgroundShare = 1 - hotspots.stream().mapToDouble(Hotspot::share).sum();
     SplittableRandom noiseRandom = new SplittableRandom(seed * 31 + 7);
     double[] dayNoise = new double[days];
     for (int d = 0; d < days; d++) {
@@ -80,22 +130,26 @@ final class IncidentStream {
       for (int d = 0; d < days; d++) {
         LocalDate day = DemoCity.FIRST_DAY.plusDays(d);
         double w;
-        if (c < cats.length) {
-          w = season(day) * cats[c].weekdayWeight(day.getDayOfWeek());
+        if (c < categories.length) {
+          w = season(day) * categories[c].weekdayWeight(day.getDayOfWeek());
         } else {
-          Hotspot h = hotspots.get(c - cats.length);
+          Hotspot h = hotspots.get(c - categories.length);
           w = h.activity(day) * meanWeekday(h.categories(), day.getDayOfWeek());
         }
         weight[d][c] = w * dayNoise[d];
         sum += weight[d][c];
       }
-      double share = c < cats.length ? backgroundShare * cats[c].backgroundShare
-          : hotspots.get(c - cats.length).share();
+      double share = c < categories.length ? backgroundShare * categories[c].backgroundShare
+          : hotspots.get(c - categories.length).share();
       for (int d = 0; d < days; d++) {
         weight[d][c] = sum == 0 ? 0 : weight[d][c] * share / sum;
       }
     }
-    // Rows per day: cumulative rounding of the expected totals, so they add up exactly.
+    return weight;
+  }
+
+  /** Rows per day: cumulative rounding of the expected totals, so they add up exactly. */
+  private long[] dayQuotas(double[][] weight) {
     long[] quota = new long[days];
     double totalWeight = Arrays.stream(weight).flatMapToDouble(Arrays::stream).sum();
     double cumulative = 0;
@@ -107,205 +161,84 @@ final class IncidentStream {
       assigned = upTo;
     }
     quota[days - 1] += total - assigned;
-
-    SplittableRandom random = new SplittableRandom(seed);
-    PriorityQueue<Pending> pending = new PriorityQueue<>(
-        (a, b) -> a.day != b.day ? Integer.compare(a.day, b.day) : Long.compare(a.order, b.order));
-    long pendingOrder = 0;
-    Map<Category, Long> background = new EnumMap<>(Category.class);
-    for (Category c : cats) {
-      background.put(c, 0L);
-    }
-    long[] hotspotCounts = new long[hotspots.size()];
-    long nearRepeat = 0;
-    long dropped = 0;
-    List<BadRow> bad = new ArrayList<>();
-    out.write(HEADER);
-    out.write('\n');
-    long line = 1;
-    String previousId = null;
-    boolean previousValid = false;
-    StringBuilder row = new StringBuilder(128);
-    double[] point = new double[2];
-    double[] cdf = new double[components];
-    int lastPercent = -1;
-
-    int capacity = 16;
-    int[] comp = new int[capacity];
-    int[] cat = new int[capacity];
-    int[] secondOfDay = new int[capacity];
-    double[] px = new double[capacity];
-    double[] py = new double[capacity];
-    long[] order = new long[capacity];
-
-    for (int d = 0; d < days; d++) {
-      LocalDate day = DemoCity.FIRST_DAY.plusDays(d);
-      int n = (int) quota[d];
-      if (n > capacity) {
-        capacity = Math.max(n, capacity * 2);
-        comp = new int[capacity];
-        cat = new int[capacity];
-        secondOfDay = new int[capacity];
-        px = new double[capacity];
-        py = new double[capacity];
-        order = new long[capacity];
-      }
-      double sum = 0;
-      for (int c = 0; c < components; c++) {
-        sum += weight[d][c];
-        cdf[c] = sum;
-      }
-      for (int i = 0; i < n; i++) {
-        Pending due = pending.peek() != null && pending.peek().day == d ? pending.poll() : null;
-        int c;
-        Category category;
-        if (due != null) {
-          c = -1;
-          category = Category.BURGLARY;
-          nearRepeat++;
-          streets.snap(due.x + Gaussian.next(random) * NEAR_REPEAT_SIGMA_METRES,
-              due.y + Gaussian.next(random) * NEAR_REPEAT_SIGMA_METRES, random, point);
-        } else {
-          c = pickComponent(cdf, components, random.nextDouble() * sum);
-          if (c < cats.length) {
-            category = cats[c];
-            streets.alongStreets(category, random, point);
-          } else {
-            Hotspot h = hotspots.get(c - cats.length);
-            category = h.categories().get(random.nextInt(h.categories().size()));
-            double s = h.sigma();
-            streets.snap(h.x() + Gaussian.next(random) * s, h.y() + Gaussian.next(random) * s,
-                random, point);
-          }
-        }
-        comp[i] = c;
-        cat[i] = category.ordinal();
-        secondOfDay[i] = category.hour(random.nextDouble()) * 3600 + random.nextInt(60) * 60;
-        px[i] = point[0];
-        py[i] = point[1];
-        order[i] = ((long) secondOfDay[i] << 24) | i;
-        if (category == Category.BURGLARY) {
-          int children = Gaussian.poisson(random, BRANCHING);
-          for (int k = 0; k < children; k++) {
-            int delay = Math.max(1, (int) Math.round(
-                -Math.log(1 - random.nextDouble()) * NEAR_REPEAT_MEAN_DELAY_DAYS));
-            if (d + delay < days) {
-              pending.add(new Pending(d + delay, pendingOrder++, point[0], point[1]));
-            } else {
-              dropped++;
-            }
-          }
-        }
-      }
-      while (pending.peek() != null && pending.peek().day == d) {
-        pending.poll();
-        dropped++; // more follow-ups due than the day has rows: rare, and only for tiny cities
-      }
-      Arrays.sort(order, 0, n);
-      for (int k = 0; k < n; k++) {
-        int i = (int) (order[k] & 0xFFFFFF);
-        line++;
-        String id = DemoCity.incidentId(line - 1);
-        int ci = comp[i];
-        Category category = cats[cat[i]];
-        boolean fromHotspot = ci >= cats.length;
-        ZonedDateTime at = ZonedDateTime.of(day, LocalTime.ofSecondOfDay(secondOfDay[i]),
-            DemoCity.ZONE);
-        String offense = category.offenses[random.nextInt(category.offenses.length)];
-        String time = isoTime(at);
-        double lon = TownPlan.PROJECTION.lon(px[i]);
-        double lat = TownPlan.PROJECTION.lat(py[i]);
-
-        BadRow.Reason reason = null;
-        if (random.nextDouble() < BAD_ROW_RATE) {
-          reason = BadRow.Reason.values()[random.nextInt(4)];
-          if (reason == BadRow.Reason.DUPLICATE_ID && !previousValid) {
-            reason = BadRow.Reason.MISSING_COORDINATES;
-          }
-        }
-        row.setLength(0);
-        String detail = null;
-        if (reason == BadRow.Reason.DUPLICATE_ID) {
-          id = previousId;
-          detail = "repeats the id of line " + (line - 1);
-        }
-        row.append(id).append(',');
-        if (reason == BadRow.Reason.BAD_DATE) {
-          String[] spoiled = {"", "N/A", time.replaceFirst("-\\d\\d-\\d\\dT", "-02-30T"),
-              time.replaceFirst("T\\d\\d:", "T25:"),
-              String.format("%02d/%02d/%d %02d:%02d", at.getDayOfMonth(), at.getMonthValue(),
-                  at.getYear(), at.getHour(), at.getMinute())};
-          time = spoiled[random.nextInt(spoiled.length)];
-          detail = "occurred_at '" + time + "'";
-        }
-        row.append(time).append(',');
-        if (reason == BadRow.Reason.MISSING_COORDINATES) {
-          boolean both = random.nextInt(3) > 0;
-          row.append(both ? "" : Decimals.format(lon, 6)).append(',');
-          detail = both ? "lon and lat empty" : "lat empty";
-        } else if (reason == BadRow.Reason.OUT_OF_AREA) {
-          switch (random.nextInt(3)) {
-            case 0 -> {
-              lon = 0;
-              lat = 0;
-              detail = "0,0";
-            }
-            case 1 -> {
-              double t = lon;
-              lon = lat;
-              lat = t;
-              detail = "lon and lat swapped";
-            }
-            default -> {
-              lon += 2.5;
-              lat += 1.5;
-              detail = "about 250 km away";
-            }
-          }
-          Decimals.append(row, lon, 6);
-          row.append(',');
-          Decimals.append(row, lat, 6);
-        } else {
-          Decimals.append(row, lon, 6);
-          row.append(',');
-          Decimals.append(row, lat, 6);
-        }
-        row.append(',').append(offense).append(',').append(category.id).append('\n');
-        out.append(row);
-
-        if (reason != null) {
-          bad.add(new BadRow(line, id, reason, detail));
-        } else if (ci < 0) {
-          // near-repeat follow-ups are counted with their own total
-        } else if (fromHotspot) {
-          hotspotCounts[ci - cats.length]++;
-        } else {
-          background.merge(category, 1L, Long::sum);
-        }
-        if (reason == null) {
-          previousId = id;
-          previousValid = true;
-        } else {
-          previousValid = false;
-        }
-      }
-      int percent = (int) (100L * (d + 1) / days);
-      if (percent != lastPercent) {
-        lastPercent = percent;
-        progress.accept(percent / 100.0);
-      }
-    }
-    dropped += pending.size();
-    return new Counts(line - 1, background, hotspotCounts, nearRepeat, dropped, bad);
+    return quota;
   }
 
-  private static int pickComponent(double[] cdf, int n, double u) {
-    for (int c = 0; c < n - 1; c++) {
+  /** Draws day {@code d}'s {@code n} rows into the day arrays, follow-ups due that day first. */
+  private void drawDay(int d, int n, double[] weight) {
+    if (n > order.length) {
+      int capacity = Math.max(n, order.length * 2);
+      component = new int[capacity];
+      category = new int[capacity];
+      secondOfDay = new int[capacity];
+      x = new double[capacity];
+      y = new double[capacity];
+      order = new long[capacity];
+    }
+    double[] cdf = new double[weight.length];
+    double sum = 0;
+    for (int c = 0; c < weight.length; c++) {
+      sum += weight[c];
+      cdf[c] = sum;
+    }
+    for (int i = 0; i < n; i++) {
+      Pending due = pending.peek() != null && pending.peek().day == d ? pending.poll() : null;
+      int c;
+      Category cat;
+      if (due != null) {
+        c = NEAR_REPEAT;
+        cat = Category.BURGLARY;
+        streets.snap(due.x + Gaussian.next(random) * NEAR_REPEAT_SIGMA_METRES,
+            due.y + Gaussian.next(random) * NEAR_REPEAT_SIGMA_METRES, random, point);
+      } else {
+        c = pick(cdf, random.nextDouble() * sum);
+        if (c < categories.length) {
+          cat = categories[c];
+          streets.alongStreets(cat, random, point);
+        } else {
+          Hotspot h = hotspots.get(c - categories.length);
+          cat = h.categories().get(random.nextInt(h.categories().size()));
+          double s = h.sigma();
+          streets.snap(h.x() + Gaussian.next(random) * s, h.y() + Gaussian.next(random) * s,
+              random, point);
+        }
+      }
+      component[i] = c;
+      category[i] = cat.ordinal();
+      secondOfDay[i] = cat.hour(random.nextDouble()) * 3600 + random.nextInt(60) * 60;
+      x[i] = point[0];
+      y[i] = point[1];
+      order[i] = ((long) secondOfDay[i] << 24) | i;
+      if (cat == Category.BURGLARY) {
+        scheduleFollowUps(d, point[0], point[1]);
+      }
+    }
+    while (pending.peek() != null && pending.peek().day == d) {
+      pending.poll();
+      nearRepeatDropped++; // more follow-ups due than the day has rows: only in tiny cities
+    }
+  }
+
+  private void scheduleFollowUps(int d, double px, double py) {
+    int children = Gaussian.poisson(random, BRANCHING);
+    for (int k = 0; k < children; k++) {
+      int delay = Math.max(1, (int) Math.round(
+          -Math.log(1 - random.nextDouble()) * NEAR_REPEAT_MEAN_DELAY_DAYS));
+      if (d + delay < days) {
+        pending.add(new Pending(d + delay, pendingOrder++, px, py));
+      } else {
+        nearRepeatDropped++;
+      }
+    }
+  }
+
+  private static int pick(double[] cdf, double u) {
+    for (int c = 0; c < cdf.length - 1; c++) {
       if (u < cdf[c]) {
         return c;
       }
     }
-    return n - 1;
+    return cdf.length - 1;
   }
 
   /** Mild seasonality: about +12 % in midsummer and -12 % in midwinter. */
@@ -315,26 +248,5 @@ final class IncidentStream {
 
   private static double meanWeekday(List<Category> categories, DayOfWeek day) {
     return categories.stream().mapToDouble(c -> c.weekdayWeight(day)).average().orElse(1);
-  }
-
-  /** {@code 2023-05-04T13:45:00-05:00}. */
-  static String isoTime(ZonedDateTime t) {
-    StringBuilder b = new StringBuilder(25);
-    b.append(t.getYear()).append('-');
-    two(b, t.getMonthValue()).append('-');
-    two(b, t.getDayOfMonth()).append('T');
-    two(b, t.getHour()).append(':');
-    two(b, t.getMinute()).append(':');
-    two(b, t.getSecond());
-    int offset = t.getOffset().getTotalSeconds();
-    b.append(offset < 0 ? '-' : '+');
-    offset = Math.abs(offset);
-    two(b, offset / 3600).append(':');
-    two(b, offset / 60 % 60);
-    return b.toString();
-  }
-
-  private static StringBuilder two(StringBuilder b, int v) {
-    return b.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));
   }
 }

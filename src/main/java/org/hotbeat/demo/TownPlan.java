@@ -163,11 +163,6 @@ public final class TownPlan {
         && y > Y_BREAKS[PARK_ROW] && y < Y_BREAKS[PARK_ROW + 1];
   }
 
-  /** True in the band between the two river-side streets. */
-  public static boolean inRiverBand(double x, double y) {
-    return y > RIVER_SOUTH_STREET && y < RIVER_NORTH_STREET;
-  }
-
   private record Line(boolean vertical, double at, double from, double to, String name,
       StreetClass streetClass, boolean oneway, boolean reversed, boolean deadEnd) {}
 

@@ -56,7 +56,7 @@ final class GeneratedCity {
   void eachRow(Consumer<Row> consumer) {
     try (BufferedReader in = Files.newBufferedReader(file(DemoCity.INCIDENTS_FILE))) {
       String header = in.readLine();
-      if (!IncidentStream.HEADER.equals(header)) {
+      if (!IncidentCsv.HEADER.equals(header)) {
         throw new AssertionError("header " + header);
       }
       long line = 1;
