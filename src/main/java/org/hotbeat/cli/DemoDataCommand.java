@@ -54,7 +54,7 @@ final class DemoDataCommand implements Callable<Integer> {
         return Long.parseLong(value.strip());
       } catch (NumberFormatException e) {
         throw new CommandLine.TypeConversionException(
-            "--seed must be a whole number, got '" + value + "'");
+            "'" + value + "' is not a whole number");
       }
     }
   }

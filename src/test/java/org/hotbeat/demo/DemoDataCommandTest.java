@@ -60,7 +60,8 @@ class DemoDataCommandTest {
     Run r = run("demo-data", "--seed", "forty-two", "--out",
         TestDirs.fresh("demo-data-seed").toString());
     assertEquals(2, r.code());
-    assertTrue(r.err().contains("--seed must be a whole number, got 'forty-two'"), r.err());
+    assertTrue(r.err().contains("Invalid value for option '--seed': 'forty-two' is not a whole "
+        + "number"), r.err());
     assertNoStackTrace(r);
   }
 
