@@ -96,8 +96,11 @@ class ServerProcessTest {
   /** Waits for a line on standard output, failing with what the process said otherwise. */
   private static void awaitLine(Process p, String expected) throws Exception {
     CompletableFuture<Boolean> seen = CompletableFuture.supplyAsync(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
-          StandardCharsets.UTF_8))) {
+      // Not closed here: the drain below keeps reading it, and closing it would wait for that
+      // drain's readLine, that is, for the child's next line (which may never come).
+      BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
+          StandardCharsets.UTF_8));
+      try {
         for (String line; (line = r.readLine()) != null; ) {
           if (line.contains(expected)) {
             // Keep draining so the child never blocks on a full pipe.
@@ -117,7 +120,7 @@ class ServerProcessTest {
   }
 
   private static void drain(BufferedReader r) {
-    try {
+    try (r) {
       while (r.readLine() != null) {
         // discard
       }
