@@ -15,8 +15,9 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = HotbeatCommand.Version.class,
     description = "Crime-hotspot analysis and patrol planning server.",
-    subcommands = {ServeCommand.class, DemoCommand.class, MigrateCommand.class,
-        TokenCommand.class, ImportCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ServeCommand.class, DemoCommand.class, DemoDataCommand.class,
+        MigrateCommand.class, TokenCommand.class, ImportCommand.class,
+        CommandLine.HelpCommand.class},
     footerHeading = HotbeatCommand.ENV_HEADING,
     footer = HotbeatCommand.ENV_FOOTER)
 public final class HotbeatCommand implements Runnable {

@@ -61,10 +61,10 @@ class HotspotApiTest {
       JsonNode fc = get(client, "/api/hotspots/gistar?agency=h&cell=100", analyst, 200);
       assertEquals(100.0, fc.get("analysis").get("cellSize").asDouble());
       assertEquals("EPSG:32616", fc.get("analysis").get("projection").asText());
-      JsonNode hottest = null;
+      JsonNode hottest = null;   // the cell holding most of the pile
       for (JsonNode f : fc.get("features")) {
-        if (hottest == null || f.get("properties").get("z").asDouble()
-            > hottest.get("properties").get("z").asDouble()) {
+        if (hottest == null || f.get("properties").get("count").asInt()
+            > hottest.get("properties").get("count").asInt()) {
           hottest = f;
         }
         JsonNode ring = f.get("geometry").get("coordinates").get(0);
