@@ -38,7 +38,8 @@ const map = new maplibregl.Map({
     { id: 'background', type: 'background', paint: { 'background-color': '#eef0f2' } }] },
   center: [-87.6298, 41.8781],
   zoom: 13,
-  attributionControl: { compact: false },
+  attributionControl: { compact: false, customAttribution:
+    '© OpenStreetMap contributors (ODbL) · crime and beat data: City of Chicago Data Portal' },
 });
 map.addControl(new maplibregl.NavigationControl(), 'top-right');
 

@@ -1,14 +1,22 @@
 package org.hotbeat.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.hotbeat.HotbeatException;
 import org.hotbeat.access.Role;
 import org.hotbeat.access.TokenStore;
 import org.hotbeat.demo.BuiltInSample;
+import org.hotbeat.demo.DemoCity;
+import org.hotbeat.demo.DemoLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {"Load the demo data, then serve the map as 'serve' does.",
+        "loop: real downtown Chicago (data/demo/chicago-loop); generated: the generated city "
+            + "(made on first use in var/demo-city). Loading again changes nothing.",
         "Prints a fresh analyst token (named '" + DemoCommand.TOKEN_NAME + "'; the previous one is "
             + "revoked) and a link that hands it to the map."})
 final class DemoCommand implements Callable<Integer> {
@@ -17,14 +25,38 @@ final class DemoCommand implements Callable<Integer> {
   @Mixin ServerOptions server;
   @Mixin DatabaseOptions db;
 
+  @Option(names = "--city", paramLabel = "CITY",
+      description = "loop or generated. Default: ${DEFAULT-VALUE}.")
+  String city = "loop";
+
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "Where the demo data sets are. Default: ${DEFAULT-VALUE}.")
+  Path dataDir = Path.of("data/demo");
+
   @Override
   public Integer call() throws Exception {
+    DemoLoader.DataSet set = switch (city) {
+      case "loop" -> DemoLoader.DataSet.chicagoLoop(dataDir.resolve("chicago-loop"));
+      case "generated" -> DemoLoader.DataSet.generatedCity(Path.of("var/demo-city"));
+      default -> throw new HotbeatException("--city must be loop or generated, not '" + city + "'");
+    };
+    if (city.equals("generated") && !Files.exists(set.folder().resolve(DemoCity.INCIDENTS_FILE))) {
+      System.out.println("demo: generating the demo city in " + set.folder());
+      DemoCity.generate(1, 200_000, set.folder(), done -> { });
+    }
     String[] token = new String[1];
     return ServerRunner.run(ConfigOptions.toConfig(db, server), (store, services) -> {
-      BuiltInSample.Loaded loaded = BuiltInSample.load(store.database().dataSource());
-      long total = services.incidents().count();
-      System.out.printf("demo data: built-in sample around Chicago's Loop (%d incidents new, "
-          + "%d beats new; %d incidents in the store)%n", loaded.incidents(), loaded.beats(), total);
+      if (Files.isDirectory(set.folder())) {
+        System.out.println("demo data: " + set.name() + " (" + set.attribution() + ")");
+        for (String line : DemoLoader.load(store.database().dataSource(), set)) {
+          System.out.println("  " + line);
+        }
+      } else {
+        BuiltInSample.Loaded loaded = BuiltInSample.load(store.database().dataSource());
+        System.out.printf("demo data: %s is missing; loaded the built-in sample instead "
+            + "(%d incidents new, %d beats new)%n", set.folder(), loaded.incidents(),
+            loaded.beats());
+      }
       TokenStore tokens = services.tokens();
       tokens.revoke(TOKEN_NAME);
       token[0] = tokens.create(TOKEN_NAME, Role.ANALYST).secret();

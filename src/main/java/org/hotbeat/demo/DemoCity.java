@@ -42,6 +42,10 @@ public final class DemoCity {
   public static final LocalDate LAST_SIX_MONTHS = LocalDate.of(2024, 7, 1);
   public static final ZoneId ZONE = ZoneId.of("America/Chicago");
   public static final long MAX_INCIDENTS = 100_000_000;
+  /** West, south, east, north (WGS84) of the town with a 500 m margin: where its incidents lie. */
+  public static final java.util.List<Double> EXTENT = java.util.List.of(
+      TownPlan.PROJECTION.lon(-500), TownPlan.PROJECTION.lat(-500),
+      TownPlan.PROJECTION.lon(TownPlan.WIDTH + 500), TownPlan.PROJECTION.lat(TownPlan.HEIGHT + 500));
   /** Every OSM object carries this version and timestamp (GraphHopper and osmium want them). */
   static final String OSM_TIMESTAMP = "2024-12-31T00:00:00Z";
 
