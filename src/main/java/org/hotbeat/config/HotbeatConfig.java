@@ -39,6 +39,8 @@ public record HotbeatConfig(
     Path pgDir) {
 
   public static final int DEFAULT_PORT = 8080;
+  /** Public heat maps never use a smaller bandwidth, so no single address can be read off them. */
+  public static final double PUBLIC_MIN_BANDWIDTH_M = 250;
 
   public HotbeatConfig {
     List<String> errors = new ArrayList<>();

@@ -167,6 +167,19 @@ public final class IncidentRepository {
     }
   }
 
+  /**
+   * Changes whenever incidents change (an ingest run or an audited correction): caches of
+   * anything derived from incidents key on it.
+   */
+  public String dataVersion() throws SQLException {
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+        "SELECT coalesce((SELECT max(id) FROM ingest_run), 0) || '.' || "
+            + "coalesce((SELECT max(id) FROM incident_audit), 0)"); ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
   public long count() throws SQLException {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM incident");

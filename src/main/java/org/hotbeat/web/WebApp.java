@@ -61,6 +61,8 @@ public final class WebApp {
         new BeatReport(services.database().dataSource()));
     IncidentAdminResource admin = new IncidentAdminResource(services.corrections());
     HotspotResource hotspots = new HotspotResource(services.incidents(), 250_000);
+    HeatTileResource heat = new HeatTileResource(services.incidents(),
+        HotbeatConfig.PUBLIC_MIN_BANDWIDTH_M);
     OgcFeaturesResource ogc = new OgcFeaturesResource(services.incidents(), services.beats());
     IncidentIngestResource ingest =
         new IncidentIngestResource(services.ingest(), config.maxIngestBytes());
@@ -95,7 +97,10 @@ public final class WebApp {
           get("/beats", beats::list, Role.PUBLIC);
           get("/beats/{code}/report", beats::report, Role.PUBLIC);
           get("/hotspots/gistar", hotspots::gistar, Role.PUBLIC);
+          get("/heat/legend", heat::legend, Role.PUBLIC);
         });
+        get("/tiles/heat/{z}/{x}/{y}", heat::tile, Role.PUBLIC);
+        get("/tiles/heat.json", heat::tileJson, Role.PUBLIC);
         path("/ogc", () -> {
           get("", ogc::landing, Role.PUBLIC);
           get("/api", ogc::api, Role.PUBLIC);

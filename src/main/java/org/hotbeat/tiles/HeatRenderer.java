@@ -1,0 +1,192 @@
+package org.hotbeat.tiles;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.hotbeat.density.DensityEngine;
+import org.hotbeat.density.DensityGrid;
+import org.hotbeat.density.DensityRequest;
+import org.hotbeat.density.GridSpec;
+import org.hotbeat.density.Points;
+import org.hotbeat.store.IncidentQuery;
+import org.hotbeat.store.IncidentRepository;
+
+/**
+ * Renders heat tiles: kernel density in Web Mercator pixels, in true incidents per km², coloured
+ * on the layer's one absolute scale.
+ *
+ * <p>Seamless by construction: every pixel's value depends only on its position in the zoom
+ * level's global pixel lattice, never on which tile it is in. The points come from the pixels'
+ * extent grown by the kernel's reach; the bandwidth and the area scale use the layer's one
+ * reference latitude; when pixels are much finer than the bandwidth the density is computed on a
+ * coarser lattice aligned to the same global origin and interpolated. So a 2 × 2 block of tiles
+ * equals one render of the same extent (a test checks it).
+ *
+ * <p>Thread-safe; layers are cached per query and data version.
+ */
+public final class HeatRenderer {
+  /** Most incidents read for one layer or tile. */
+  static final int MAX_POINTS = 5_000_000;
+  /** Pixels finer than bandwidth / this are computed on a coarser lattice and interpolated. */
+  private static final double FINEST = 8;
+
+  private final IncidentRepository incidents;
+  private final DensityEngine engine = new DensityEngine();
+  private final Map<String, HeatLayer> layers = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, HeatLayer> e) {
+      return size() > 64;
+    }
+  };
+
+  public HeatRenderer(IncidentRepository incidents) {
+    this.incidents = incidents;
+  }
+
+  /** The layer of {@code q} at the current data version, computed once and then cached. */
+  public HeatLayer layer(HeatQuery q, String dataVersion) throws SQLException {
+    String key = dataVersion + "|" + q.key();
+    synchronized (layers) {
+      HeatLayer cached = layers.get(key);
+      if (cached != null) {
+        return cached;
+      }
+    }
+    double[][] pos = incidents.positions(q.filter(), MAX_POINTS);
+    HeatLayer layer;
+    if (pos[0].length == 0) {
+      layer = new HeatLayer(0, 1, 0, HeatRamp.breaks(0), dataVersion);
+    } else {
+      double minLat = Double.MAX_VALUE;
+      double maxLat = -Double.MAX_VALUE;
+      double minX = Double.MAX_VALUE;
+      double maxX = -Double.MAX_VALUE;
+      double minY = Double.MAX_VALUE;
+      double maxY = -Double.MAX_VALUE;
+      double[] xs = new double[pos[0].length];
+      double[] ys = new double[pos[0].length];
+      for (int i = 0; i < xs.length; i++) {
+        minLat = Math.min(minLat, pos[1][i]);
+        maxLat = Math.max(maxLat, pos[1][i]);
+        xs[i] = WebMercator.x(pos[0][i]);
+        ys[i] = WebMercator.y(pos[1][i]);
+        minX = Math.min(minX, xs[i]);
+        maxX = Math.max(maxX, xs[i]);
+        minY = Math.min(minY, ys[i]);
+        maxY = Math.max(maxY, ys[i]);
+      }
+      double refLat = (minLat + maxLat) / 2;
+      double secant = 1 / Math.cos(Math.toRadians(refLat));
+      double bw = q.bandwidthMetres() * secant;
+      double reach = q.kernel().reach(bw);
+      double span = Math.max(maxX - minX, maxY - minY) + 2 * reach;
+      double cell = Math.max(bw / 4, span / 1024);
+      int w = (int) Math.ceil((maxX - minX + 2 * reach) / cell);
+      int h = (int) Math.ceil((maxY - minY + 2 * reach) / cell);
+      DensityGrid g = engine.compute(DensityRequest.of(Points.of(xs, ys),
+          new GridSpec(minX - reach, minY - reach, cell, w, h), q.kernel(), bw));
+      double peak = g.max() * secant * secant / q.periods();
+      layer = new HeatLayer(refLat, secant, peak, HeatRamp.breaks(peak), dataVersion);
+    }
+    synchronized (layers) {
+      layers.put(key, layer);
+    }
+    return layer;
+  }
+
+  /**
+   * Densities (true incidents per km², divided by the query's periods) of a block of pixels of
+   * zoom {@code z}, in raster order (row 0 north).
+   */
+  public float[] densities(HeatQuery q, HeatLayer layer, int z, long px0, long py0, int width,
+      int height) throws SQLException {
+    float[] out = new float[width * height];
+    if (layer.peak() == 0) {
+      return out;
+    }
+    double ps = WebMercator.pixelSize(z);
+    double bw = q.bandwidthMetres() * layer.secant();
+    int f = 1;
+    while (f < 256 && ps * f * 2 <= bw / FINEST) {
+      f *= 2;
+    }
+    double cell = ps * f;
+    // The coarse lattice, aligned to the zoom's global origin, one cell wider on every side.
+    long cx0 = Math.floorDiv(px0, f) - 1;
+    long cy0 = Math.floorDiv(py0, f) - 1;
+    int cw = (int) (Math.floorDiv(px0 + width - 1, f) - cx0 + 2);
+    int ch = (int) (Math.floorDiv(py0 + height - 1, f) - cy0 + 2);
+    double west = WebMercator.pixelX(z, cx0 * (double) f);
+    double north = WebMercator.pixelY(z, cy0 * (double) f);
+    double reach = q.kernel().reach(bw) + 2 * cell;
+    double[] box = {WebMercator.lon(west - reach), WebMercator.lat(north - ch * cell - reach),
+        WebMercator.lon(west + cw * cell + reach), WebMercator.lat(north + reach)};
+    IncidentQuery f0 = q.filter();
+    double[] bbox = f0.bbox() == null ? box : intersect(f0.bbox(), box);
+    if (bbox == null) {
+      return out;
+    }
+    double[][] pos = incidents.positions(new IncidentQuery(f0.agency(), bbox, f0.from(), f0.to(),
+        f0.categories(), f0.offenses(), f0.hours(), f0.weekdays(), f0.beat(), null, 1),
+        MAX_POINTS);
+    if (pos[0].length == 0) {
+      return out;
+    }
+    double[] xs = new double[pos[0].length];
+    double[] ys = new double[pos[0].length];
+    for (int i = 0; i < xs.length; i++) {
+      xs[i] = WebMercator.x(pos[0][i]);
+      ys[i] = WebMercator.y(pos[1][i]);
+    }
+    DensityGrid g = engine.compute(DensityRequest.of(Points.of(xs, ys),
+        new GridSpec(west, north - ch * cell, cell, cw, ch), q.kernel(), bw));
+    double scale = layer.secant() * layer.secant() / q.periods();
+    float[] coarse = g.values();
+    for (int r = 0; r < height; r++) {
+      // Fine pixel centre in coarse-cell units, relative to coarse cell centres.
+      double v = (py0 + r + 0.5) / f - cy0 - 0.5;
+      int r0 = (int) Math.floor(v);
+      double fv = v - r0;
+      for (int c = 0; c < width; c++) {
+        double u = (px0 + c + 0.5) / f - cx0 - 0.5;
+        int c0 = (int) Math.floor(u);
+        double fu = u - c0;
+        double value = f == 1 ? coarse[(int) ((py0 + r - cy0) * cw + (px0 + c - cx0))]
+            : (1 - fv) * ((1 - fu) * coarse[r0 * cw + c0] + fu * coarse[r0 * cw + c0 + 1])
+                + fv * ((1 - fu) * coarse[(r0 + 1) * cw + c0] + fu * coarse[(r0 + 1) * cw + c0 + 1]);
+        out[r * width + c] = (float) (Math.max(0, value) * scale);
+      }
+    }
+    return out;
+  }
+
+  /** One tile as PNG. */
+  public byte[] tilePng(HeatQuery q, HeatLayer layer, TileCoord t) throws SQLException {
+    int n = WebMercator.TILE_PIXELS;
+    float[] d = densities(q, layer, t.z(), (long) t.x() * n, (long) t.y() * n, n, n);
+    BufferedImage img = new BufferedImage(n, n, BufferedImage.TYPE_INT_ARGB);
+    int[] argb = new int[n * n];
+    for (int i = 0; i < argb.length; i++) {
+      argb[i] = HeatRamp.argb(layer.classOf(d[i]));
+    }
+    img.setRGB(0, 0, n, n, argb, 0, n);
+    ByteArrayOutputStream png = new ByteArrayOutputStream(4096);
+    try {
+      ImageIO.write(img, "png", png);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return png.toByteArray();
+  }
+
+  private static double[] intersect(double[] a, double[] b) {
+    double[] r = {Math.max(a[0], b[0]), Math.max(a[1], b[1]), Math.min(a[2], b[2]),
+        Math.min(a[3], b[3])};
+    return r[0] < r[2] && r[1] < r[3] ? r : null;
+  }
+}

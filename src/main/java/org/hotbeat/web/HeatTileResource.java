@@ -1,0 +1,158 @@
+package org.hotbeat.web;
+
+import io.javalin.http.Context;
+import io.javalin.validation.Validator;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.hotbeat.access.Role;
+import org.hotbeat.density.DensityRequest;
+import org.hotbeat.density.Kernel;
+import org.hotbeat.store.IncidentQuery;
+import org.hotbeat.store.IncidentRepository;
+import org.hotbeat.tiles.HeatLayer;
+import org.hotbeat.tiles.HeatQuery;
+import org.hotbeat.tiles.HeatRamp;
+import org.hotbeat.tiles.HeatRenderer;
+import org.hotbeat.tiles.TileCache;
+import org.hotbeat.tiles.TileCoord;
+
+/**
+ * The heat layer: {@code /tiles/heat/{z}/{x}/{y}.png}, its TileJSON {@code /tiles/heat.json} and
+ * {@code /api/heat/legend}, all public (aggregated output) and all taking the incident filters of
+ * {@link IncidentParams} plus {@code bandwidth} (metres, default {@value #DEFAULT_BANDWIDTH}),
+ * {@code kernel} (default quartic) and {@code per} (day, week, month or year: a rate over the
+ * {@code from}–{@code to} period). Callers without a patrol or analyst token cannot go below the
+ * configured public minimum bandwidth. Tiles carry an ETag of the data version and the layer.
+ */
+final class HeatTileResource {
+  static final double DEFAULT_BANDWIDTH = 300;
+  private static final Map<String, Duration> UNITS = Map.of("day", Duration.ofDays(1),
+      "week", Duration.ofDays(7), "month", Duration.ofMinutes(43_830),
+      "year", Duration.ofMinutes(525_960));
+
+  private final IncidentRepository incidents;
+  private final HeatRenderer renderer;
+  private final TileCache cache = new TileCache(64L << 20);
+  private final double publicMinBandwidth;
+
+  HeatTileResource(IncidentRepository incidents, double publicMinBandwidth) {
+    this.incidents = incidents;
+    this.renderer = new HeatRenderer(incidents);
+    this.publicMinBandwidth = publicMinBandwidth;
+  }
+
+  void tile(Context ctx) throws SQLException {
+    TileCoord t = TileRequests.coord(ctx, ".png");
+    HeatQuery q = query(ctx);
+    String version = incidents.dataVersion();
+    String etag = "\"heat-" + version + "-" + digest(q.key()) + "\"";
+    ctx.header("ETag", etag);
+    ctx.header("Cache-Control", "public, max-age=60");
+    if (etag.equals(ctx.header("If-None-Match"))) {
+      ctx.status(304);
+      return;
+    }
+    String key = etag + t;
+    byte[] png = cache.get(key);
+    if (png == null) {
+      png = renderer.tilePng(q, renderer.layer(q, version), t);
+      cache.put(key, png);
+    }
+    ctx.contentType("image/png").result(png);
+  }
+
+  void legend(Context ctx) throws SQLException {
+    HeatQuery q = query(ctx);
+    HeatLayer layer = renderer.layer(q, incidents.dataVersion());
+    List<Map<String, Object>> classes = new ArrayList<>();
+    for (int c = 1; c <= layer.breaks().length; c++) {
+      Map<String, Object> k = new LinkedHashMap<>();
+      k.put("from", layer.peak() > 0 ? layer.breaks()[c - 1] : null);
+      k.put("colour", HeatRamp.hex(c));
+      k.put("opacity", (HeatRamp.argb(c) >>> 24) / 255.0);
+      classes.add(k);
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("units", "incidents per km²" + (q.perUnit() == null ? " in the period"
+        : " per " + q.perUnit()));
+    out.put("peak", layer.peak());
+    out.put("bandwidthMetres", q.bandwidthMetres());
+    out.put("kernel", q.kernel().name().toLowerCase(java.util.Locale.ROOT));
+    out.put("transparentBelow", layer.peak() > 0 ? layer.breaks()[0] : null);
+    out.put("classes", classes);
+    ctx.json(out);
+  }
+
+  void tileJson(Context ctx) throws SQLException {
+    query(ctx);   // validates the parameters the tile URLs will carry
+    String base = ctx.scheme() + "://" + ctx.host();
+    String qs = ctx.queryString();
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("tilejson", "3.0.0");
+    json.put("name", "hotbeat heat");
+    json.put("description", "kernel density of incidents, incidents per km², one absolute scale");
+    json.put("version", incidents.dataVersion());
+    json.put("attribution", "incident data: the publishing police agency");
+    json.put("scheme", "xyz");
+    json.put("tiles", List.of(base + "/tiles/heat/{z}/{x}/{y}.png" + (qs == null ? "" : "?" + qs)));
+    json.put("minzoom", 0);
+    json.put("maxzoom", TileCoord.MAX_ZOOM);
+    json.put("bounds", List.of(-180, -85.0511, 180, 85.0511));
+    ctx.json(json);
+  }
+
+  private HeatQuery query(Context ctx) {
+    Validator<Double> bandwidth = ctx.queryParamAsClass("bandwidth", Double.class)
+        .check(b -> b == null || (b > 0 && b <= DensityRequest.MAX_BANDWIDTH_M),
+            "must be more than 0 and at most " + (int) DensityRequest.MAX_BANDWIDTH_M + " m");
+    Validator<String> per = ctx.queryParamAsClass("per", String.class)
+        .check(p -> p == null || UNITS.containsKey(p), "must be day, week, month or year");
+    QueryParams.validateAll(bandwidth, per);
+    Kernel kernel;
+    try {
+      kernel = Kernel.parse(ctx.queryParamAsClass("kernel", String.class).getOrDefault("quartic"));
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.badRequest("kernel", e.getMessage());
+    }
+    double bw = bandwidth.getOrDefault(DEFAULT_BANDWIDTH);
+    if (bw < publicMinBandwidth && !AccessControl.caller(ctx).role().grants(Role.PATROL)) {
+      throw ProblemException.badRequest("bandwidth", "public maps use at least "
+          + (int) publicMinBandwidth + " m, so that no single address can be read off them");
+    }
+    IncidentQuery filter = IncidentParams.read(ctx, 1);
+    String unit = per.getOrNull();
+    double periods = 1;
+    if (unit != null) {
+      if (filter.from() == null || filter.to() == null) {
+        throw ProblemException.badRequest("per", "a rate per " + unit + " needs from and to");
+      }
+      periods = Duration.between(filter.from(), filter.to()).toMinutes()
+          / (double) UNITS.get(unit).toMinutes();
+    }
+    String key = String.join("|", String.valueOf(filter.agency()),
+        filter.bbox() == null ? "" : java.util.Arrays.toString(filter.bbox()),
+        String.valueOf(filter.from()), String.valueOf(filter.to()),
+        new TreeSet<>(filter.categories()).toString(), new TreeSet<>(filter.offenses()).toString(),
+        new TreeSet<>(filter.hours()).toString(), new TreeSet<>(filter.weekdays()).toString(),
+        String.valueOf(filter.beat()), kernel.name(), Double.toString(bw), String.valueOf(unit));
+    return new HeatQuery(filter, kernel, bw, periods, unit, key);
+  }
+
+  private static String digest(String s) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(s.getBytes(StandardCharsets.UTF_8)), 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package org.hotbeat.tiles;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.hotbeat.demo.DemoLoader;
+import org.hotbeat.density.Kernel;
+import org.hotbeat.store.IncidentQuery;
+import org.hotbeat.store.IncidentRepository;
+import org.hotbeat.testing.PostgisExtension;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Heat rendering on the real Loop excerpt (20,002 incidents, committed in data/demo). */
+class HeatRendererTest {
+  @RegisterExtension static final PostgisExtension db = new PostgisExtension();
+  private static IncidentRepository incidents;
+
+  @BeforeAll
+  static void load() throws Exception {
+    DemoLoader.load(db.dataSource(), DemoLoader.DataSet.chicagoLoop(Path.of("data/demo/chicago-loop")));
+    incidents = new IncidentRepository(db.dataSource());
+  }
+
+  private static HeatQuery query(double bandwidth) {
+    return new HeatQuery(IncidentQuery.all(1), Kernel.QUARTIC, bandwidth, 1, null,
+        "all|" + bandwidth);
+  }
+
+  /** A 2 × 2 block of tiles equals one 512 × 512 render of the same extent. */
+  @ParameterizedTest(name = "zoom {0}, bandwidth {3} m")
+  @CsvSource(textBlock = """
+      14,  4203,  6088, 300
+      16, 16814, 24355, 300
+      18, 67262, 97426, 250
+      """)
+  void tilesJoinWithoutSeams(int z, int x, int y, double bandwidth) throws Exception {
+    HeatRenderer r = new HeatRenderer(incidents);
+    HeatQuery q = query(bandwidth);
+    HeatLayer layer = r.layer(q, "test");
+    long px = x * 256L;
+    long py = y * 256L;
+    float[] whole = r.densities(q, layer, z, px, py, 512, 512);
+    double worst = 0;
+    double peak = 0;
+    for (int ty = 0; ty < 2; ty++) {
+      for (int tx = 0; tx < 2; tx++) {
+        float[] tile = r.densities(q, layer, z, px + tx * 256L, py + ty * 256L, 256, 256);
+        for (int row = 0; row < 256; row++) {
+          for (int col = 0; col < 256; col++) {
+            double a = tile[row * 256 + col];
+            double b = whole[(ty * 256 + row) * 512 + tx * 256 + col];
+            worst = Math.max(worst, Math.abs(a - b));
+            peak = Math.max(peak, b);
+          }
+        }
+      }
+    }
+    assertTrue(peak > 0, "the block holds incidents");
+    assertTrue(worst <= 1e-4 * peak, "largest difference " + worst + " of peak " + peak);
+  }
+
+  @Test
+  void densitiesAreTrueIncidentsPerSquareKilometre() throws Exception {
+    // Integrate a render that holds every incident of the excerpt: Σ density × true pixel area.
+    HeatRenderer r = new HeatRenderer(incidents);
+    HeatQuery q = query(300);
+    HeatLayer layer = r.layer(q, "test");
+    int z = 13;
+    long px = 2101 * 256L;   // tiles 13/2101/3044 to 13/2102/3045 cover the Loop and its margin
+    long py = 3044 * 256L;
+    float[] d = r.densities(q, layer, z, px, py, 512, 512);
+    double trueSide = WebMercator.pixelSize(z) / layer.secant();
+    double total = 0;
+    for (float v : d) {
+      total += v * trueSide * trueSide / 1e6;
+    }
+    assertEquals(20_002, total, 20_002 * 0.01, "integral of the density");
+  }
+
+  @Test
+  void theScaleIsOneForTheWholeLayer() throws Exception {
+    HeatRenderer r = new HeatRenderer(incidents);
+    HeatLayer a = r.layer(query(300), "v1");
+    HeatLayer b = r.layer(query(300), "v1");
+    assertEquals(a, b);
+    assertTrue(a.peak() > 1000, "the Loop is dense: " + a.peak());
+    assertEquals(a.peak() / 2, a.breaks()[a.breaks().length - 1], 1e-9);
+    assertEquals(0, a.classOf(a.breaks()[0] * 0.99));
+    assertEquals(a.breaks().length, a.classOf(a.peak()));
+  }
+}
