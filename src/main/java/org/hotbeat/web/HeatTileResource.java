@@ -43,6 +43,9 @@ final class HeatTileResource {
   private final HeatRenderer renderer;
   private final TileCache cache = new TileCache(64L << 20);
   private final double publicMinBandwidth;
+  /** The data version, read at most once a second: tile bursts should not each ask the database. */
+  private volatile String version;
+  private volatile long versionRead;
 
   HeatTileResource(IncidentRepository incidents, double publicMinBandwidth) {
     this.incidents = incidents;
@@ -53,7 +56,7 @@ final class HeatTileResource {
   void tile(Context ctx) throws SQLException {
     TileCoord t = TileRequests.coord(ctx, ".png");
     HeatQuery q = query(ctx);
-    String version = incidents.dataVersion();
+    String version = dataVersion();
     String etag = "\"heat-" + version + "-" + digest(q.key()) + "\"";
     ctx.header("ETag", etag);
     ctx.header("Cache-Control", "public, max-age=60");
@@ -72,7 +75,7 @@ final class HeatTileResource {
 
   void legend(Context ctx) throws SQLException {
     HeatQuery q = query(ctx);
-    HeatLayer layer = renderer.layer(q, incidents.dataVersion());
+    HeatLayer layer = renderer.layer(q, dataVersion());
     List<Map<String, Object>> classes = new ArrayList<>();
     for (int c = 1; c <= layer.breaks().length; c++) {
       Map<String, Object> k = new LinkedHashMap<>();
@@ -100,7 +103,7 @@ final class HeatTileResource {
     json.put("tilejson", "3.0.0");
     json.put("name", "hotbeat heat");
     json.put("description", "kernel density of incidents, incidents per km², one absolute scale");
-    json.put("version", incidents.dataVersion());
+    json.put("version", dataVersion());
     json.put("attribution", "incident data: the publishing police agency");
     json.put("scheme", "xyz");
     json.put("tiles", List.of(base + "/tiles/heat/{z}/{x}/{y}.png" + (qs == null ? "" : "?" + qs)));
@@ -108,6 +111,15 @@ final class HeatTileResource {
     json.put("maxzoom", TileCoord.MAX_ZOOM);
     json.put("bounds", List.of(-180, -85.0511, 180, 85.0511));
     ctx.json(json);
+  }
+
+  private String dataVersion() throws SQLException {
+    long now = System.nanoTime();
+    if (version == null || now - versionRead > 1_000_000_000L) {
+      version = incidents.dataVersion();
+      versionRead = now;
+    }
+    return version;
   }
 
   private HeatQuery query(Context ctx) {

@@ -68,6 +68,7 @@ class HeatTileApiTest {
         services.ingest().ingest(in, Mappings.load("generic"), "chicago", null,
             new IngestService.Source("test", "test"), new IngestService.Listener() { });
       }
+      Thread.sleep(1100);   // the server reads the data version at most once a second
       var after = client.get(TILE, req -> req.header("If-None-Match", etag));
       assertEquals(200, after.code());
       assertNotEquals(etag, after.headers().get("ETag").get(0));
