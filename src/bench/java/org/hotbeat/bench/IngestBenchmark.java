@@ -152,6 +152,7 @@ final class IngestBenchmark implements Benchmarks.Benchmark {
       }
       long rows = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body())
           .get("inserted").asLong();
+      sql(db, "DELETE FROM incident WHERE agency = '" + agency + "'");
       return new long[] {peak.get(), rows};
     } finally {
       running.set(false);
