@@ -23,6 +23,7 @@ public final class Benchmarks {
     ALL.put("ingest", new IngestBenchmark());
     ALL.put("kde", new KdeBenchmark());
     ALL.put("tiles", new TileBenchmark());
+    ALL.put("tiles-cached", new CachedTileBenchmark());
   }
 
   private Benchmarks() {}
