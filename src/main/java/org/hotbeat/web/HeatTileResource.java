@@ -55,9 +55,10 @@ final class HeatTileResource {
 
   void tile(Context ctx) throws SQLException {
     TileCoord t = TileRequests.coord(ctx, ".png");
-    HeatQuery q = query(ctx);
+    Parsed p = parsed(ctx);
+    HeatQuery q = p.query();
     String version = dataVersion();
-    String etag = "\"heat-" + version + "-" + digest(q.key()) + "\"";
+    String etag = "\"heat-" + version + "-" + p.digest() + "\"";
     ctx.header("ETag", etag);
     ctx.header("Cache-Control", "public, max-age=60");
     if (etag.equals(ctx.header("If-None-Match"))) {
@@ -111,6 +112,32 @@ final class HeatTileResource {
     json.put("maxzoom", TileCoord.MAX_ZOOM);
     json.put("bounds", List.of(-180, -85.0511, 180, 85.0511));
     ctx.json(json);
+  }
+
+  /** A parsed query and the digest of its key, reused while the same query string repeats. */
+  private record Parsed(HeatQuery query, String digest) {}
+
+  private final java.util.Map<String, Parsed> parsedQueries =
+      java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, Parsed> e) {
+          return size() > 256;
+        }
+      });
+
+  /**
+   * A map's tiles all carry one query string: parse and check it once. The caller's tier is part
+   * of the key, since the public minimum bandwidth depends on it.
+   */
+  private Parsed parsed(Context ctx) {
+    String key = AccessControl.caller(ctx).role().grants(Role.PATROL) + "?" + ctx.queryString();
+    Parsed p = parsedQueries.get(key);
+    if (p == null) {
+      HeatQuery q = query(ctx);
+      p = new Parsed(q, digest(q.key()));
+      parsedQueries.put(key, p);
+    }
+    return p;
   }
 
   private String dataVersion() throws SQLException {

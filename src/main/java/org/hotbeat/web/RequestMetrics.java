@@ -17,6 +17,9 @@ import org.slf4j.LoggerFactory;
 final class RequestMetrics {
   private static final Logger log = LoggerFactory.getLogger("org.hotbeat.web.requests");
   private final MeterRegistry meters;
+  /** One timer per method, route and status, looked up without building it per request. */
+  private final java.util.concurrent.ConcurrentHashMap<String, Timer> timers =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   RequestMetrics(MeterRegistry meters) {
     this.meters = meters;
@@ -32,16 +35,18 @@ final class RequestMetrics {
       String route = endpoint != null ? endpoint.path : ctx.status().getCode() == 404 ? "unmatched"
           : "static";
       int status = ctx.status().getCode();
-      Timer.builder("http.server.requests")
-          .tag("method", ctx.method().name())
-          .tag("route", route)
-          .tag("status", Integer.toString(status))
-          .register(meters)
+      String method = ctx.method().name();
+      timers.computeIfAbsent(method + ' ' + route + ' ' + status, k -> Timer
+              .builder("http.server.requests")
+              .tag("method", method)
+              .tag("route", route)
+              .tag("status", Integer.toString(status))
+              .register(meters))
           .record((long) (ms * 1_000_000), TimeUnit.NANOSECONDS);
       if (status >= 400 || ctx.path().startsWith("/api")) {
-        log.info("{} {} {} {} ms", ctx.method(), ctx.path(), status, String.format("%.1f", ms));
-      } else {
-        log.debug("{} {} {} {} ms", ctx.method(), ctx.path(), status, String.format("%.1f", ms));
+        log.info("{} {} {} {} ms", method, ctx.path(), status, Math.round(ms * 10) / 10.0);
+      } else if (log.isDebugEnabled()) {
+        log.debug("{} {} {} {} ms", method, ctx.path(), status, Math.round(ms * 10) / 10.0);
       }
     } catch (RuntimeException e) {
       // A failing logger would turn the response into a 500.
