@@ -116,6 +116,42 @@ public final class IncidentRepository {
     }
   }
 
+  /**
+   * Position and time of every incident matching {@code q}: {lons, lats, epoch seconds}, at most
+   * {@code max}.
+   */
+  public double[][] events(IncidentQuery q, int max) throws SQLException {
+    IncidentFilter f = new IncidentFilter(new IncidentQuery(q.agency(), q.bbox(), q.from(), q.to(),
+        q.categories(), q.offenses(), q.hours(), q.weekdays(), q.beat(), null, 1));
+    String sql = "SELECT ST_X(i.geom), ST_Y(i.geom), extract(epoch FROM i.occurred_at) "
+        + "FROM incident i" + f.where() + " LIMIT ?";
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        ps.setFetchSize(50_000);
+        ps.setInt(f.bind(c, ps, 1), max + 1);
+        List<double[]> rows = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            if (rows.size() == max) {
+              throw new IllegalArgumentException("more than " + max + " incidents match");
+            }
+            rows.add(new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3)});
+          }
+        } finally {
+          c.commit();
+        }
+        double[][] out = new double[3][rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+          for (int k = 0; k < 3; k++) {
+            out[k][i] = rows.get(i)[k];
+          }
+        }
+        return out;
+      }
+    }
+  }
+
   /** One incident by its stored id, or null. */
   public Incident byId(String agency, long id) throws SQLException {
     try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
