@@ -20,6 +20,18 @@ public final class BeatRepository {
     this.dataSource = dataSource;
   }
 
+  /** Beats from rows of (agency, code, name, district, GeoJSON). */
+  private static List<Beat> read(PreparedStatement ps) throws SQLException {
+    try (ResultSet rs = ps.executeQuery()) {
+      List<Beat> out = new ArrayList<>();
+      while (rs.next()) {
+        out.add(new Beat(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getString(5)));
+      }
+      return out;
+    }
+  }
+
   /** The agencies that have a beat with this code. */
   public List<String> agenciesWith(String code) throws SQLException {
     try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
@@ -62,14 +74,7 @@ public final class BeatRepository {
       ps.setString(7, agencyCode);
       ps.setInt(8, offset);
       ps.setInt(9, limit);
-      try (ResultSet rs = ps.executeQuery()) {
-        List<Beat> out = new ArrayList<>();
-        while (rs.next()) {
-          out.add(new Beat(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-              rs.getString(5)));
-        }
-        return out;
-      }
+      return read(ps);
     }
   }
 
@@ -86,14 +91,7 @@ public final class BeatRepository {
       ps.setDouble(2, tolerance);
       ps.setString(3, agency);
       ps.setString(4, agency);
-      try (ResultSet rs = ps.executeQuery()) {
-        List<Beat> out = new ArrayList<>();
-        while (rs.next()) {
-          out.add(new Beat(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-              rs.getString(5)));
-        }
-        return out;
-      }
+      return read(ps);
     }
   }
 }

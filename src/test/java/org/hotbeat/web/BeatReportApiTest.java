@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import org.hotbeat.access.Role;
 import org.hotbeat.config.HotbeatConfig;
+import org.hotbeat.testing.Api;
 import org.hotbeat.testing.Http;
 import org.hotbeat.testing.PostgisExtension;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +28,7 @@ class BeatReportApiTest {
 
   @BeforeAll
   static void setUp() throws Exception {
-    services = WebApp.Services.of(db.database(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    services = Api.services(db);
     patrol = services.tokens().create("sgt", Role.PATROL).secret();
     try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
       s.execute("INSERT INTO beat (agency, code, name, geom) VALUES ('r', 'B', 'Beat B', "

@@ -20,6 +20,7 @@ import org.hotbeat.ingest.IngestService;
 import org.hotbeat.ingest.InputFormat;
 import org.hotbeat.ingest.Mappings;
 import org.hotbeat.ingest.RecordReader;
+import org.hotbeat.testing.Api;
 import org.hotbeat.testing.Http;
 import org.hotbeat.testing.PostgisExtension;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +36,7 @@ class HeatTileApiTest {
 
   @BeforeAll
   static void setUp() throws Exception {
-    services = WebApp.Services.of(db.database(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    services = Api.services(db);
     analyst = services.tokens().create("ana", Role.ANALYST).secret();
     DemoLoader.load(db.dataSource(), DemoLoader.DataSet.chicagoLoop(Path.of("data/demo/chicago-loop")));
   }

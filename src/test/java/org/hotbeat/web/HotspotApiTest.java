@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import org.hotbeat.access.Role;
 import org.hotbeat.config.HotbeatConfig;
+import org.hotbeat.testing.Api;
 import org.hotbeat.testing.Http;
 import org.hotbeat.testing.PostgisExtension;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +28,7 @@ class HotspotApiTest {
 
   @BeforeAll
   static void setUp() throws Exception {
-    services = WebApp.Services.of(db.database(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    services = Api.services(db);
     analyst = services.tokens().create("ana", Role.ANALYST).secret();
     try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
       s.execute("SELECT setseed(0.42)");
@@ -43,22 +44,10 @@ class HotspotApiTest {
     }
   }
 
-  private static JsonNode get(io.javalin.testtools.HttpClient client, String path, String token,
-      int status) throws Exception {
-    var r = client.get(path, req -> {
-      if (token != null) {
-        req.header("Authorization", "Bearer " + token);
-      }
-    });
-    String body = r.body().string();
-    assertEquals(status, r.code(), body);
-    return JSON.readTree(body);
-  }
-
   @Test
   void thePlantedPileIsAHotSpotAtNinetyNinePercent() {
     Http.test(WebApp.create(HotbeatConfig.defaults(), services), (server, client) -> {
-      JsonNode fc = get(client, "/api/hotspots/gistar?agency=h&cell=100", analyst, 200);
+      JsonNode fc = Api.getJson(client, "/api/hotspots/gistar?agency=h&cell=100", analyst, 200);
       assertEquals(100.0, fc.get("analysis").get("cellSize").asDouble());
       assertEquals("EPSG:32616", fc.get("analysis").get("projection").asText());
       JsonNode hottest = null;   // the cell holding most of the pile
@@ -79,24 +68,24 @@ class HotspotApiTest {
   @Test
   void thePublicGetsClassesOnlyAndNoSmallCells() {
     Http.test(WebApp.create(HotbeatConfig.defaults(), services), (server, client) -> {
-      JsonNode fc = get(client, "/api/hotspots/gistar?agency=h&cell=100", null, 200);
+      JsonNode fc = Api.getJson(client, "/api/hotspots/gistar?agency=h&cell=100", null, 200);
       assertFalse(fc.toString().contains("\"count\""), "no counts in public output");
       assertFalse(fc.toString().contains("\"z\""));
       assertFalse(fc.get("analysis").has("incidents"));
-      JsonNode full = get(client, "/api/hotspots/gistar?agency=h&cell=100", analyst, 200);
+      JsonNode full = Api.getJson(client, "/api/hotspots/gistar?agency=h&cell=100", analyst, 200);
       assertTrue(fc.get("features").size() < full.get("features").size(),
           "cells under 5 incidents are left out");
-      get(client, "/api/hotspots/gistar?agency=h&cell=20", null, 400);
+      Api.getJson(client, "/api/hotspots/gistar?agency=h&cell=20", null, 400);
     });
   }
 
   @Test
   void badSettingsAreClearErrors() {
     Http.test(WebApp.create(HotbeatConfig.defaults(), services), (server, client) -> {
-      get(client, "/api/hotspots/gistar?agency=h&weights=rook", analyst, 400);
-      get(client, "/api/hotspots/gistar?agency=h&cell=-5", analyst, 400);
-      get(client, "/api/hotspots/gistar?agency=h&cell=0.5", analyst, 413);
-      JsonNode none = get(client, "/api/hotspots/gistar?agency=nobody", analyst, 400);
+      Api.getJson(client, "/api/hotspots/gistar?agency=h&weights=rook", analyst, 400);
+      Api.getJson(client, "/api/hotspots/gistar?agency=h&cell=-5", analyst, 400);
+      Api.getJson(client, "/api/hotspots/gistar?agency=h&cell=0.5", analyst, 413);
+      JsonNode none = Api.getJson(client, "/api/hotspots/gistar?agency=nobody", analyst, 400);
       assertTrue(none.get("detail").asText().contains("at least 3 incidents"));
     });
   }

@@ -21,6 +21,7 @@ import org.hotbeat.ingest.IngestService;
 import org.hotbeat.ingest.InputFormat;
 import org.hotbeat.ingest.Mappings;
 import org.hotbeat.ingest.RecordReader;
+import org.hotbeat.testing.Api;
 import org.hotbeat.testing.Http;
 import org.hotbeat.testing.PostgisExtension;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +37,7 @@ class IncidentAdminApiTest {
 
   @BeforeAll
   static void setUp() throws Exception {
-    services = WebApp.Services.of(db.database(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    services = Api.services(db);
     admin = services.tokens().create("boss", Role.ADMIN).secret();
     analyst = services.tokens().create("ana", Role.ANALYST).secret();
     String csv = """

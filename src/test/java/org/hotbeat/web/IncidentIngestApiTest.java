@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPOutputStream;
 import org.hotbeat.access.Role;
 import org.hotbeat.config.HotbeatConfig;
+import org.hotbeat.testing.Api;
 import org.hotbeat.testing.Http;
 import org.hotbeat.testing.PostgisExtension;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +31,7 @@ class IncidentIngestApiTest {
 
   @BeforeAll
   static void setUp() throws Exception {
-    services = WebApp.Services.of(db.database(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    services = Api.services(db);
     analyst = services.tokens().create("ana", Role.ANALYST).secret();
     patrol = services.tokens().create("pat", Role.PATROL).secret();
   }

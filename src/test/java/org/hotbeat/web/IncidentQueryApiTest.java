@@ -24,6 +24,7 @@ import org.hotbeat.ingest.IngestService;
 import org.hotbeat.ingest.InputFormat;
 import org.hotbeat.ingest.Mappings;
 import org.hotbeat.ingest.RecordReader;
+import org.hotbeat.testing.Api;
 import org.hotbeat.testing.Http;
 import org.hotbeat.testing.PostgisExtension;
 import org.hotbeat.testing.TestDirs;
@@ -44,7 +45,7 @@ class IncidentQueryApiTest {
 
   @BeforeAll
   static void setUp() throws Exception {
-    services = WebApp.Services.of(db.database(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    services = Api.services(db);
     analyst = services.tokens().create("ana", Role.ANALYST).secret();
     try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
       s.execute("INSERT INTO agency (code, time_zone) VALUES ('q', 'America/Chicago')");

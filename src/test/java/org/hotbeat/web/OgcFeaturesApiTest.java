@@ -27,6 +27,7 @@ import org.hotbeat.ingest.IngestService;
 import org.hotbeat.ingest.InputFormat;
 import org.hotbeat.ingest.Mappings;
 import org.hotbeat.ingest.RecordReader;
+import org.hotbeat.testing.Api;
 import org.hotbeat.testing.Http;
 import org.hotbeat.testing.PostgisExtension;
 import org.hotbeat.testing.TestDirs;
@@ -43,7 +44,7 @@ class OgcFeaturesApiTest {
 
   @BeforeAll
   static void setUp() throws Exception {
-    services = WebApp.Services.of(db.database(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    services = Api.services(db);
     analyst = services.tokens().create("ana", Role.ANALYST).secret();
     StringBuilder csv = new StringBuilder("id,occurred_at,lon,lat,offense\n");
     for (int i = 0; i < 25; i++) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.testtools.HttpClient;
+import org.hotbeat.testing.Api;
 import org.hotbeat.testing.Http;
 import io.javalin.testtools.Response;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -34,7 +35,7 @@ class WebAppTest {
 
   @BeforeAll
   static void setUp() throws Exception {
-    services = WebApp.Services.of(db.database(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    services = Api.services(db);
     BuiltInSample.load(db.dataSource());
     TokenStore tokens = services.tokens();
     analyst = tokens.create("ana", Role.ANALYST).secret();
