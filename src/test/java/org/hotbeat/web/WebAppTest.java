@@ -12,8 +12,6 @@ import io.javalin.testtools.HttpClient;
 import org.hotbeat.testing.Api;
 import org.hotbeat.testing.Http;
 import io.javalin.testtools.Response;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.ServerSocket;
 import org.hotbeat.HotbeatException;
 import org.hotbeat.access.Role;
