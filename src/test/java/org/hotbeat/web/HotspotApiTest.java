@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.Statement;
 import org.hotbeat.access.Role;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** 400 incidents spread over ~2 × 2 km of the Loop, plus 200 piled into one 60 m spot. */
 class HotspotApiTest {
   @RegisterExtension static final PostgisExtension db = new PostgisExtension();
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static WebApp.Services services;
   private static String analyst;
 
