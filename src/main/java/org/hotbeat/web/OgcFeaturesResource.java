@@ -287,8 +287,7 @@ final class OgcFeaturesResource {
     p.put("code", x.code());
     p.put("name", x.name());
     p.put("district", x.district());
-    return new Feature("Feature", id, x.geometryJson(), p, List.of(new Link(
-        collectionUrl + "/items/" + encode(id), "self", GEOJSON, null)));
+    return new Feature("Feature", id, x.geometryJson(), p, featureLinks(collectionUrl, id));
   }
 
   private static Feature incidentFeature(Incident i, String collectionUrl) {
@@ -301,8 +300,13 @@ final class OgcFeaturesResource {
     p.put("category", i.category());
     p.put("location_precision", i.locationPrecision());
     return new Feature("Feature", id, "{\"type\":\"Point\",\"coordinates\":[" + i.lon() + ","
-        + i.lat() + "]}", p, List.of(new Link(collectionUrl + "/items/" + encode(id), "self",
-            GEOJSON, null)));
+        + i.lat() + "]}", p, featureLinks(collectionUrl, id));
+  }
+
+  /** A feature's own link and its collection's, as /req/core/f-links asks. */
+  private static List<Link> featureLinks(String collectionUrl, String id) {
+    return List.of(new Link(collectionUrl + "/items/" + encode(id), "self", GEOJSON, null),
+        new Link(collectionUrl, "collection", "application/json", null));
   }
 
   private static String base(Context ctx) {
