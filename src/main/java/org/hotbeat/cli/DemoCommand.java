@@ -16,11 +16,12 @@ final class DemoCommand implements Callable<Integer> {
 
   @Mixin ServerOptions server;
   @Mixin DatabaseOptions db;
+  @Mixin StreetOptions streets;
 
   @Override
   public Integer call() throws Exception {
     String[] token = new String[1];
-    return ServerRunner.run(ConfigOptions.toConfig(db, server), (store, services) -> {
+    return ServerRunner.run(ConfigOptions.toConfig(db, server, streets), (store, services) -> {
       BuiltInSample.Loaded loaded = BuiltInSample.load(store.database().dataSource());
       long total = services.incidents().count();
       System.out.printf("demo data: built-in sample around Chicago's Loop (%d incidents new, "

@@ -16,7 +16,7 @@ import picocli.CommandLine.ScopeType;
     versionProvider = HotbeatCommand.Version.class,
     description = "Crime-hotspot analysis and patrol planning server.",
     subcommands = {ServeCommand.class, DemoCommand.class, MigrateCommand.class,
-        TokenCommand.class, CommandLine.HelpCommand.class},
+        TokenCommand.class, ImportCommand.class, CommandLine.HelpCommand.class},
     footerHeading = HotbeatCommand.ENV_HEADING,
     footer = HotbeatCommand.ENV_FOOTER)
 public final class HotbeatCommand implements Runnable {

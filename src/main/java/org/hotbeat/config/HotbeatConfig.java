@@ -23,6 +23,7 @@ import org.hotbeat.HotbeatException;
  * @param dbPassword password for {@code dbUrl}; never printed
  * @param dbPoolSize maximum connections in the pool
  * @param pgDir data directory of the embedded cluster (ignored with {@code dbUrl})
+ * @param graphDir directory of the street graphs built by {@code hotbeat import streets}
  */
 public record HotbeatConfig(
     String host,
@@ -34,7 +35,8 @@ public record HotbeatConfig(
     String dbUser,
     String dbPassword,
     int dbPoolSize,
-    Path pgDir) {
+    Path pgDir,
+    Path graphDir) {
 
   public static final int DEFAULT_PORT = 8080;
 
@@ -61,20 +63,21 @@ public record HotbeatConfig(
     if (dbPoolSize < 1 || dbPoolSize > 500) {
       errors.add("--db-pool-size must be between 1 and 500, got " + dbPoolSize);
     }
-    if (webDir == null || pgDir == null) {
-      errors.add("--web-dir and --pg-dir must be set");
+    if (webDir == null || pgDir == null || graphDir == null) {
+      errors.add("--web-dir, --pg-dir and --graph-dir must be set");
     }
     if (!errors.isEmpty()) {
       throw new HotbeatException("invalid configuration: " + String.join("; ", errors));
     }
     webDir = webDir.toAbsolutePath().normalize();
     pgDir = pgDir.toAbsolutePath().normalize();
+    graphDir = graphDir.toAbsolutePath().normalize();
   }
 
   /** The defaults, as a test or an embedding program would start from. */
   public static HotbeatConfig defaults() {
     return new HotbeatConfig("127.0.0.1", DEFAULT_PORT, Path.of("web"), 16L << 20,
-        Duration.ofSeconds(10), null, "postgres", "", 10, Path.of("var/pg"));
+        Duration.ofSeconds(10), null, "postgres", "", 10, Path.of("var/pg"), Path.of("var/graph"));
   }
 
   public boolean embeddedDatabase() {
@@ -83,22 +86,27 @@ public record HotbeatConfig(
 
   public HotbeatConfig withPort(int newPort) {
     return new HotbeatConfig(host, newPort, webDir, maxBodyBytes, shutdownGrace, dbUrl, dbUser,
-        dbPassword, dbPoolSize, pgDir);
+        dbPassword, dbPoolSize, pgDir, graphDir);
   }
 
   public HotbeatConfig withDatabase(String url, String user, String password) {
     return new HotbeatConfig(host, port, webDir, maxBodyBytes, shutdownGrace, url, user, password,
-        dbPoolSize, pgDir);
+        dbPoolSize, pgDir, graphDir);
   }
 
   public HotbeatConfig withPgDir(Path dir) {
     return new HotbeatConfig(host, port, webDir, maxBodyBytes, shutdownGrace, dbUrl, dbUser,
-        dbPassword, dbPoolSize, dir);
+        dbPassword, dbPoolSize, dir, graphDir);
+  }
+
+  public HotbeatConfig withGraphDir(Path dir) {
+    return new HotbeatConfig(host, port, webDir, maxBodyBytes, shutdownGrace, dbUrl, dbUser,
+        dbPassword, dbPoolSize, pgDir, dir);
   }
 
   public HotbeatConfig withWebDir(Path dir) {
     return new HotbeatConfig(host, port, dir, maxBodyBytes, shutdownGrace, dbUrl, dbUser,
-        dbPassword, dbPoolSize, pgDir);
+        dbPassword, dbPoolSize, pgDir, graphDir);
   }
 
   @Override
@@ -106,6 +114,6 @@ public record HotbeatConfig(
     return "HotbeatConfig[host=" + host + ", port=" + port + ", webDir=" + webDir
         + ", maxBodyBytes=" + maxBodyBytes + ", shutdownGrace=" + shutdownGrace
         + ", db=" + (dbUrl == null ? "embedded " + pgDir : dbUrl + " as " + dbUser)
-        + ", dbPoolSize=" + dbPoolSize + "]";
+        + ", dbPoolSize=" + dbPoolSize + ", graphDir=" + graphDir + "]";
   }
 }

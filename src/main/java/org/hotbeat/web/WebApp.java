@@ -21,6 +21,8 @@ import org.hotbeat.access.TokenStore;
 import org.hotbeat.config.HotbeatConfig;
 import org.hotbeat.store.Database;
 import org.hotbeat.store.IncidentRepository;
+import org.hotbeat.streets.StreetNetwork;
+import org.hotbeat.streets.StreetRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,10 +33,17 @@ import org.slf4j.LoggerFactory;
 public final class WebApp {
   /** What the routes need, built once per process. */
   public record Services(Database database, TokenStore tokens, IncidentRepository incidents,
-      PrometheusMeterRegistry meters) {
-    public static Services of(Database database, PrometheusMeterRegistry meters) {
+      StreetRepository streets, StreetNetwork streetNetwork, PrometheusMeterRegistry meters) {
+    public static Services of(HotbeatConfig config, Database database,
+        PrometheusMeterRegistry meters) {
+      StreetRepository streets = new StreetRepository(database.dataSource());
       return new Services(database, new TokenStore(database.dataSource()),
-          new IncidentRepository(database.dataSource()), meters);
+          new IncidentRepository(database.dataSource()), streets,
+          new StreetNetwork(streets, config.graphDir()), meters);
+    }
+
+    public static Services of(Database database, PrometheusMeterRegistry meters) {
+      return of(HotbeatConfig.defaults(), database, meters);
     }
   }
 
@@ -46,6 +55,7 @@ public final class WebApp {
     HealthResource health = new HealthResource(services.database());
     SessionResource session = new SessionResource();
     IncidentResource incidents = new IncidentResource(services.incidents());
+    StreetTileResource streetTiles = new StreetTileResource(services.streets());
     return Javalin.create(c -> {
       c.startup.showJavalinBanner = false;
       c.jsonMapper(new JavalinJackson(objectMapper(), false));
@@ -66,6 +76,10 @@ public final class WebApp {
         get("/health", health::get, Role.PUBLIC);
         get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
             .result(services.meters().scrape()), Role.PUBLIC);
+        path("/tiles", () -> {
+          get("/streets.json", streetTiles::tileJson, Role.PUBLIC);
+          get("/streets/{z}/{x}/{y}.mvt", streetTiles::tile, Role.PUBLIC);
+        });
         path("/api", () -> {
           get("/session", session::get, Role.PUBLIC);
           get("/incidents", incidents::list, Role.ANALYST);

@@ -45,7 +45,11 @@ class StoreTest {
   @Test
   void migratingTwiceChangesNothing() throws Exception {
     db.database().migrate();
-    assertEquals("2", EmbeddedPostgresTest.scalar(db.database(),
+    long migrations;
+    try (var files = java.nio.file.Files.list(java.nio.file.Path.of("sql"))) {
+      migrations = files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+    }
+    assertEquals(String.valueOf(migrations), EmbeddedPostgresTest.scalar(db.database(),
         "SELECT count(*) FROM flyway_schema_history WHERE success"));
   }
 
