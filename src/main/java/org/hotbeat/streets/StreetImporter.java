@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
@@ -55,7 +56,7 @@ public final class StreetImporter {
 
   /** Imports {@code osmFile}; a {@link HotbeatException} says what went wrong and what to do. */
   public StreetImport importFile(Path osmFile, Progress progress) {
-    long started = System.nanoTime();
+    Instant started = Instant.now();
     long bytes = checkFile(osmFile);
     try (Connection lock = dataSource.getConnection()) {
       if (!tryLock(lock)) {
@@ -81,7 +82,8 @@ public final class StreetImporter {
     }
   }
 
-  private StreetImport build(Path osmFile, long bytes, Path dir, long started, Progress progress)
+  private StreetImport build(Path osmFile, long bytes, Path dir, Instant started,
+      Progress progress)
       throws SQLException {
     progress.phase("building the street graph", 0);
     try (StreetGraph graph = buildGraph(osmFile, dir)) {
@@ -96,7 +98,7 @@ public final class StreetImporter {
       StreetImport meta = new StreetImport(0, osmFile.toString(), bytes,
           dir.getFileName().toString(), graph.nodes(), graph.edges(), network.streetEdges(),
           network.fragments(), network.fragmentEdges(), network.fragmentMetres(),
-          network.closedEdges(), null, null, (System.nanoTime() - started) / 1e9);
+          network.closedEdges(), null, started, null);
       return streets.replace(meta, sink -> graph.forEachSegment(s -> {
         sink.accept(s);
         progress.advance(1);

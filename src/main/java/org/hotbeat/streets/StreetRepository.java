@@ -33,11 +33,12 @@ public final class StreetRepository {
   private static final String CURRENT = """
       SELECT id, source_file, source_bytes, graph_name, graph_nodes, graph_edges, street_edges,
              fragments, fragment_edges, fragment_metres, closed_edges,
-             west, south, east, north, imported_at, seconds
+             west, south, east, north, started_at, imported_at
       FROM street_import ORDER BY id DESC LIMIT 1""";
 
   // The tile envelope is transformed to the column's EPSG:4326 so the GiST index finds the rows
-  // (with a margin for the buffer); only those rows are transformed to 3857 (martin's approach).
+  // (with a margin for the buffer), as martin does; the rows found are drawn from their stored
+  // 3857 copy, so no request transforms a street.
   private static final String TILE_ROWS = """
       WITH tile AS (
         SELECT ST_TileEnvelope(p.z, p.x, p.y) AS env,
@@ -46,7 +47,7 @@ public final class StreetRepository {
         FROM (SELECT ?::int AS z, ?::int AS x, ?::int AS y) p
       ), hits AS (
         SELECT s.road_class, s.link, s.name, s.oneway, s.environment,
-               ST_Transform(s.geom, 3857) AS geom, tile.env
+               s.geom_3857 AS geom, tile.env
         FROM street s, tile
         WHERE s.geom && tile.search AND s.min_zoom <= tile.z
       )
@@ -90,7 +91,7 @@ public final class StreetRepository {
           rs.getInt("fragment_edges"), rs.getDouble("fragment_metres"), rs.getInt("closed_edges"),
           new double[] {rs.getDouble("west"), rs.getDouble("south"), rs.getDouble("east"),
               rs.getDouble("north")},
-          rs.getTimestamp("imported_at").toInstant(), rs.getDouble("seconds")));
+          rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("imported_at").toInstant()));
     }
   }
 
@@ -194,7 +195,7 @@ public final class StreetRepository {
   private static long insertImport(Connection c, StreetImport m) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("""
         INSERT INTO street_import (source_file, source_bytes, graph_name, graph_nodes, graph_edges,
-            street_edges, fragments, fragment_edges, fragment_metres, closed_edges, seconds,
+            street_edges, fragments, fragment_edges, fragment_metres, closed_edges, started_at,
             west, south, east, north)
         SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
                ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e)
@@ -210,7 +211,7 @@ public final class StreetRepository {
       ps.setInt(8, m.fragmentEdges());
       ps.setDouble(9, m.fragmentMetres());
       ps.setInt(10, m.closedEdges());
-      ps.setDouble(11, m.seconds());
+      ps.setTimestamp(11, java.sql.Timestamp.from(m.startedAt()));
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         return rs.getLong(1);
@@ -218,7 +219,7 @@ public final class StreetRepository {
     }
   }
 
-  /** Unused by the importer's flow but handy for tests and checks: rows in {@code street}. */
+  /** How many street rows are in service. */
   public long count() throws SQLException {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM street");

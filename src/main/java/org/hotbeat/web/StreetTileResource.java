@@ -50,7 +50,8 @@ final class StreetTileResource {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("tilejson", "3.0.0");
     json.put("name", "hotbeat streets");
-    json.put("description", current.map(i -> "streets imported from " + i.sourceFile())
+    json.put("description", current.map(i -> "streets from "
+            + java.nio.file.Path.of(i.sourceFile()).getFileName())
         .orElse("no streets imported yet (hotbeat import streets FILE.osm.pbf)"));
     json.put("version", String.valueOf(current.map(StreetImport::id).orElse(0L)));
     json.put("attribution", "© OpenStreetMap contributors");
