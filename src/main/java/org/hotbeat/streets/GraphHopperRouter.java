@@ -12,17 +12,20 @@ import com.graphhopper.storage.index.Snap;
 import com.graphhopper.util.EdgeExplorer;
 import com.graphhopper.util.EdgeIterator;
 import com.graphhopper.util.PointList;
+import com.carrotsearch.hppc.IntArrayList;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.hotbeat.geo.LonLat;
 import org.locationtech.jts.geom.Coordinate;
 
 /**
- * {@link StreetRouter} on a GraphHopper graph. Routes come from GraphHopper's own router; travel
- * times from one Dijkstra search per origin over a query graph that holds every snapped point,
- * stopped once all targets are settled (the open-source GraphHopper has no matrix API).
+ * {@link StreetRouter} on a GraphHopper graph. Routes come from GraphHopper's own router. Travel
+ * times come from one Dijkstra search per origin over a single query graph that holds every
+ * snapped point, each search stopped once all targets are settled (the open-source GraphHopper has
+ * no matrix API).
  */
 final class GraphHopperRouter implements StreetRouter {
   private final StreetGraphHopper hopper;
@@ -59,69 +62,146 @@ final class GraphHopperRouter implements StreetRouter {
 
   @Override
   public TravelTimes travelTimes(TravelMode mode, LonLat from, List<LonLat> to) {
-    List<Snap> snaps = new ArrayList<>(to.size() + 1);
-    snaps.add(snap(mode, from, 0));
-    for (int i = 0; i < to.size(); i++) {
-      snaps.add(snap(mode, to.get(i), i + 1));
-    }
-    QueryGraph graph = QueryGraph.create(hopper.getBaseGraph(), snaps);
-    Weighting weighting = graph.wrapWeighting(weightings.get(mode));
+    Matrix m = matrix(mode, List.of(from), to);
+    return new TravelTimes(m.seconds()[0], m.metres()[0]);
+  }
 
-    int n = graph.getNodes();
-    double[] weight = new double[n];
-    double[] millis = new double[n];
-    double[] metres = new double[n];
-    Arrays.fill(weight, Double.POSITIVE_INFINITY);
-    boolean[] settled = new boolean[n];
-    boolean[] wanted = new boolean[n];
-    int pending = 0;
-    for (int i = 1; i < snaps.size(); i++) {
-      int node = snaps.get(i).getClosestNode();
-      if (!wanted[node]) {
-        wanted[node] = true;
-        pending++;
-      }
+  @Override
+  public Matrix matrix(TravelMode mode, List<LonLat> from, List<LonLat> to) {
+    // Each distinct point is snapped once; all of them go into one query graph.
+    Map<LonLat, Snap> snapped = new HashMap<>();
+    List<Snap> origins = new ArrayList<>(from.size());
+    List<Snap> targets = new ArrayList<>(to.size());
+    for (int i = 0; i < from.size(); i++) {
+      origins.add(snapOnce(snapped, mode, from.get(i), i));
     }
-    int start = snaps.get(0).getClosestNode();
-    weight[start] = 0;
-    MinHeapWithUpdate heap = new MinHeapWithUpdate(n);
-    heap.push(start, 0f);
-    EdgeExplorer explorer = graph.createEdgeExplorer();
-    while (!heap.isEmpty() && pending > 0) {
-      int node = heap.poll();
-      settled[node] = true;
-      if (wanted[node]) {
-        pending--;
-      }
-      EdgeIterator edge = explorer.setBaseNode(node);
-      while (edge.next()) {
-        int adj = edge.getAdjNode();
-        if (settled[adj]) {
-          continue;
-        }
-        double w = weighting.calcEdgeWeight(edge, false);
-        if (!Double.isFinite(w) || weight[node] + w >= weight[adj]) {
-          continue;
-        }
-        boolean seen = Double.isFinite(weight[adj]);
-        weight[adj] = weight[node] + w;
-        millis[adj] = millis[node] + weighting.calcEdgeMillis(edge, false);
-        metres[adj] = metres[node] + edge.getDistance();
-        if (seen) {
-          heap.update(adj, (float) weight[adj]);
-        } else {
-          heap.push(adj, (float) weight[adj]);
-        }
-      }
-    }
-    double[] seconds = new double[to.size()];
-    double[] lengths = new double[to.size()];
     for (int i = 0; i < to.size(); i++) {
-      int node = snaps.get(i + 1).getClosestNode();
-      seconds[i] = settled[node] ? millis[node] / 1000.0 : Double.POSITIVE_INFINITY;
-      lengths[i] = settled[node] ? metres[node] : Double.POSITIVE_INFINITY;
+      targets.add(snapOnce(snapped, mode, to.get(i), from.size() + i));
     }
-    return new TravelTimes(seconds, lengths);
+    QueryGraph graph = QueryGraph.create(hopper.getBaseGraph(), new ArrayList<>(snapped.values()));
+    Search search = new Search(graph, graph.wrapWeighting(weightings.get(mode)), targets);
+    double[][] seconds = new double[from.size()][];
+    double[][] metres = new double[from.size()][];
+    for (int i = 0; i < origins.size(); i++) {
+      search.run(origins.get(i).getClosestNode());
+      seconds[i] = search.seconds();
+      metres[i] = search.metres();
+    }
+    return new Matrix(seconds, metres);
+  }
+
+  private Snap snapOnce(Map<LonLat, Snap> snapped, TravelMode mode, LonLat p, int index) {
+    Snap s = snapped.get(p);
+    if (s == null) {
+      s = snap(mode, p, index);
+      snapped.put(p, s);
+    }
+    return s;
+  }
+
+  /**
+   * Dijkstra from one origin until every target is settled, on arrays reused between origins
+   * (only the nodes a search touched are reset). Not thread-safe: one per {@link #matrix} call.
+   */
+  private static final class Search {
+    private final QueryGraph graph;
+    private final Weighting weighting;
+    private final EdgeExplorer explorer;
+    private final int[] targetNodes;
+    private final double[] weight;
+    private final double[] millis;
+    private final double[] metres;
+    private final boolean[] settled;
+    private final boolean[] wanted;
+    private final int wantedCount;
+    private final IntArrayList touched = new IntArrayList();
+    private final MinHeapWithUpdate heap;
+
+    Search(QueryGraph graph, Weighting weighting, List<Snap> targets) {
+      this.graph = graph;
+      this.weighting = weighting;
+      this.explorer = graph.createEdgeExplorer();
+      int n = graph.getNodes();
+      weight = new double[n];
+      millis = new double[n];
+      metres = new double[n];
+      settled = new boolean[n];
+      wanted = new boolean[n];
+      Arrays.fill(weight, Double.POSITIVE_INFINITY);
+      heap = new MinHeapWithUpdate(n);
+      targetNodes = new int[targets.size()];
+      int count = 0;
+      for (int i = 0; i < targetNodes.length; i++) {
+        targetNodes[i] = targets.get(i).getClosestNode();
+        if (!wanted[targetNodes[i]]) {
+          wanted[targetNodes[i]] = true;
+          count++;
+        }
+      }
+      wantedCount = count;
+    }
+
+    void run(int start) {
+      for (int i = 0; i < touched.size(); i++) {
+        int node = touched.get(i);
+        weight[node] = Double.POSITIVE_INFINITY;
+        settled[node] = false;
+      }
+      touched.clear();
+      heap.clear();
+      int pending = wantedCount;
+      weight[start] = 0;
+      millis[start] = 0;
+      metres[start] = 0;
+      touched.add(start);
+      heap.push(start, 0f);
+      while (!heap.isEmpty() && pending > 0) {
+        int node = heap.poll();
+        settled[node] = true;
+        if (wanted[node]) {
+          pending--;
+        }
+        EdgeIterator edge = explorer.setBaseNode(node);
+        while (edge.next()) {
+          int adj = edge.getAdjNode();
+          if (settled[adj]) {
+            continue;
+          }
+          double w = weighting.calcEdgeWeight(edge, false);
+          if (!Double.isFinite(w) || weight[node] + w >= weight[adj]) {
+            continue;
+          }
+          boolean seen = Double.isFinite(weight[adj]);
+          weight[adj] = weight[node] + w;
+          millis[adj] = millis[node] + weighting.calcEdgeMillis(edge, false);
+          metres[adj] = metres[node] + edge.getDistance();
+          if (seen) {
+            heap.update(adj, (float) weight[adj]);
+          } else {
+            touched.add(adj);
+            heap.push(adj, (float) weight[adj]);
+          }
+        }
+      }
+    }
+
+    double[] seconds() {
+      double[] out = new double[targetNodes.length];
+      for (int i = 0; i < out.length; i++) {
+        int node = targetNodes[i];
+        out[i] = settled[node] ? millis[node] / 1000.0 : Double.POSITIVE_INFINITY;
+      }
+      return out;
+    }
+
+    double[] metres() {
+      double[] out = new double[targetNodes.length];
+      for (int i = 0; i < out.length; i++) {
+        int node = targetNodes[i];
+        out[i] = settled[node] ? metres[node] : Double.POSITIVE_INFINITY;
+      }
+      return out;
+    }
   }
 
   private Snap snap(TravelMode mode, LonLat p, int index) {

@@ -41,6 +41,10 @@ public final class StreetGraph implements AutoCloseable {
    * turns them into a message.
    */
   static StreetGraph build(Path osmFile, Path dir) {
+    if (java.nio.file.Files.exists(dir)) {
+      // GraphHopper would load what is there instead of importing.
+      throw new IllegalStateException("the new graph's directory exists already: " + dir);
+    }
     StreetGraphHopper h = new StreetGraphHopper(dir);
     h.setOSMFile(osmFile.toString());
     try {

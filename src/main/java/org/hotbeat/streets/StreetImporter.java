@@ -180,9 +180,13 @@ public final class StreetImporter {
       throw new HotbeatException("cannot create the graph directory " + graphDir + " (--graph-dir): "
           + e.getMessage(), e);
     }
-    String name = PREFIX + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
-        + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
-    return graphDir.resolve(name);
+    Path dir;
+    do {
+      dir = graphDir.resolve(PREFIX
+          + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
+          + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000)));
+    } while (Files.exists(dir));
+    return dir;
   }
 
   /** Deletes the graphs of earlier (and of failed, killed) imports; a running server holds its own in memory. */

@@ -129,9 +129,9 @@ public final class StreetRepository {
           delete.executeUpdate();
         }
         copy(c, segments);
-        long id = insertImport(c, meta);
+        StreetImport recorded = insertImport(c, meta);
         c.commit();
-        return current().filter(i -> i.id() == id).orElseThrow();
+        return recorded;
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;
@@ -192,7 +192,7 @@ public final class StreetRepository {
     return '"' + value.replace("\"", "\"\"") + '"';
   }
 
-  private static long insertImport(Connection c, StreetImport m) throws SQLException {
+  private static StreetImport insertImport(Connection c, StreetImport m) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("""
         INSERT INTO street_import (source_file, source_bytes, graph_name, graph_nodes, graph_edges,
             street_edges, fragments, fragment_edges, fragment_metres, closed_edges, started_at,
@@ -200,7 +200,7 @@ public final class StreetRepository {
         SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
                ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e)
         FROM (SELECT ST_Extent(geom) AS e FROM street) extent
-        RETURNING id""")) {
+        RETURNING id, west, south, east, north, imported_at""")) {
       ps.setString(1, m.sourceFile());
       ps.setLong(2, m.sourceBytes());
       ps.setString(3, m.graphName());
@@ -214,7 +214,11 @@ public final class StreetRepository {
       ps.setTimestamp(11, java.sql.Timestamp.from(m.startedAt()));
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
-        return rs.getLong(1);
+        return new StreetImport(rs.getLong("id"), m.sourceFile(), m.sourceBytes(), m.graphName(),
+            m.graphNodes(), m.graphEdges(), m.streetEdges(), m.fragments(), m.fragmentEdges(),
+            m.fragmentMetres(), m.closedEdges(), new double[] {rs.getDouble("west"),
+                rs.getDouble("south"), rs.getDouble("east"), rs.getDouble("north")},
+            m.startedAt(), rs.getTimestamp("imported_at").toInstant());
       }
     }
   }

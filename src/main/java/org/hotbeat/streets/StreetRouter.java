@@ -30,6 +30,17 @@ public interface StreetRouter {
   TravelTimes travelTimes(TravelMode mode, LonLat from, List<LonLat> to);
 
   /**
+   * Travel times and distances from each of {@code from} to each of {@code to}: the many-to-many
+   * matrix of the patrol planner. Each distinct point is snapped once and one search runs per
+   * origin, so an n × n matrix costs n one-to-many searches. Row i is what
+   * {@link #travelTimes}{@code (mode, from[i], to)} gives.
+   *
+   * @throws OffNetworkException naming the first point that does not snap, numbered origins first
+   *     (0 to from.size() - 1), then targets
+   */
+  Matrix matrix(TravelMode mode, List<LonLat> from, List<LonLat> to);
+
+  /**
    * A route along streets.
    *
    * @param metres length in metres
@@ -49,4 +60,10 @@ public interface StreetRouter {
       return seconds.length;
     }
   }
+
+  /**
+   * Results of {@link #matrix}: {@code seconds[i][j]} from origin i to target j, in seconds, and
+   * {@code metres[i][j]} the length of that route.
+   */
+  record Matrix(double[][] seconds, double[][] metres) {}
 }

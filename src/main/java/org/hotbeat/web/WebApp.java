@@ -42,6 +42,7 @@ public final class WebApp {
           new StreetNetwork(streets, config.graphDir()), meters);
     }
 
+    /** Services with the default configuration's graph directory, as most tests want them. */
     public static Services of(Database database, PrometheusMeterRegistry meters) {
       return of(HotbeatConfig.defaults(), database, meters);
     }

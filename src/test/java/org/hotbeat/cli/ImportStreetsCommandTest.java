@@ -31,7 +31,8 @@ class ImportStreetsCommandTest {
 
   @Test
   void importingTheTownReportsWhatWasKeptAndLeftOut() {
-    HotbeatCommandTest.Run r = run("import", "streets", "src/test/resources/streets/little-town.osm");
+    HotbeatCommandTest.Run r =
+        run("import", "streets", "src/test/resources/streets/little-town.osm");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("8 street edges"), r.out());
     assertTrue(r.out().contains("1 stray fragments left out (1 edges, 0.1 km)"), r.out());

@@ -71,7 +71,7 @@ class ChicagoLoopTest {
   }
 
   @Test
-  void oneToManyTimesMatchRoutesOnTheRealGraph() throws Exception {
+  void oneToManyTimesAndTheMatrixMatchRoutesOnTheRealGraph() throws Exception {
     StreetRouter router = network.router();
     java.util.Random random = new java.util.Random(7);
     List<LonLat> points = new java.util.ArrayList<>();
@@ -86,6 +86,11 @@ class ChicagoLoopTest {
       }
     }
     for (TravelMode mode : TravelMode.values()) {
+      StreetRouter.Matrix matrix = router.matrix(mode, points, points);
+      for (int i = 0; i < points.size(); i++) {
+        org.junit.jupiter.api.Assertions.assertArrayEquals(
+            router.travelTimes(mode, points.get(i), points).seconds(), matrix.seconds()[i], 1e-9);
+      }
       LonLat from = points.get(0);
       StreetRouter.TravelTimes times = router.travelTimes(mode, from, points.subList(1, 12));
       for (int i = 1; i < 12; i++) {

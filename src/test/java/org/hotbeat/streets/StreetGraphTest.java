@@ -1,5 +1,6 @@
 package org.hotbeat.streets;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -126,6 +127,30 @@ class StreetGraphTest {
         }
       }
     }
+  }
+
+  @Test
+  void theMatrixHasOneToManyTimesInEveryRow() {
+    StreetRouter router = graph.router();
+    List<LonLat> points = List.of(N1, N2, N5, N7, N2);
+    for (TravelMode mode : TravelMode.values()) {
+      StreetRouter.Matrix m = router.matrix(mode, points, points);
+      for (int i = 0; i < points.size(); i++) {
+        StreetRouter.TravelTimes row = router.travelTimes(mode, points.get(i), points);
+        assertArrayEquals(row.seconds(), m.seconds()[i], 1e-9);
+        assertArrayEquals(row.metres(), m.metres()[i], 1e-9);
+        assertEquals(0, m.seconds()[i][i], 1e-9);
+      }
+    }
+    assertEquals(111, router.matrix(TravelMode.CAR, List.of(N2), List.of(N5)).metres()[0][0], 2);
+  }
+
+  @Test
+  void aMatrixNamesItsOffNetworkPointOriginsFirst() {
+    LonLat lake = LonLat.of(-87.60, 41.88);
+    OffNetworkException e = assertThrows(OffNetworkException.class,
+        () -> graph.router().matrix(TravelMode.FOOT, List.of(N1, N2), List.of(N5, lake)));
+    assertEquals(3, e.index());
   }
 
   @Test
