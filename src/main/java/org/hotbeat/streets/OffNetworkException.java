@@ -10,7 +10,11 @@ public final class OffNetworkException extends RuntimeException {
   private final transient LonLat point;
   private final int index;
 
-  OffNetworkException(LonLat point, int index, TravelMode mode, String why) {
+  /**
+   * @param index the point's position in the call (see {@link #index()})
+   * @param why what is wrong, e.g. how far the nearest street is
+   */
+  public OffNetworkException(LonLat point, int index, TravelMode mode, String why) {
     super("point " + point + " is not on the " + mode.id() + " street network: " + why);
     this.point = point;
     this.index = index;

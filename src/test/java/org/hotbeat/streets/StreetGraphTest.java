@@ -184,6 +184,19 @@ class StreetGraphTest {
     }
   }
 
+  @Test
+  void thePbfOfTheTownGivesTheSameGraph() {
+    // little-town.osm.pbf is `osmium cat little-town.osm -o little-town.osm.pbf`: it keeps PBF
+    // reading under test without ../shared (a protobuf upgrade could break it).
+    Path pbf = Path.of("src/test/resources/streets/little-town.osm.pbf");
+    try (StreetGraph fromPbf = StreetGraph.build(pbf,
+        TestDirs.fresh("street-graph-pbf").resolve("graph"))) {
+      assertEquals(graph.network().toString(), fromPbf.network().toString());
+      assertEquals(graph.router().route(TravelMode.CAR, N5, N2).metres(),
+          fromPbf.router().route(TravelMode.CAR, N5, N2).metres(), 1e-6);
+    }
+  }
+
   @ParameterizedTest(name = "{0} link={1} from zoom {2}")
   @CsvSource({"motorway,false,5", "motorway,true,6", "trunk,false,5", "primary,false,8",
       "secondary,false,10", "tertiary,false,11", "residential,false,13", "service,false,14",
