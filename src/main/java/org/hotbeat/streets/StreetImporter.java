@@ -42,7 +42,7 @@ public final class StreetImporter {
   private static final Logger log = LoggerFactory.getLogger(StreetImporter.class);
   private static final String PREFIX = "streets-";
   /** Key of the advisory lock that keeps street imports one at a time. */
-  private static final long LOCK_KEY = 0x5354_5245_4554L;
+  static final long LOCK_KEY = 0x5354_5245_4554L;
 
   private final DataSource dataSource;
   private final StreetRepository streets;
@@ -224,7 +224,11 @@ public final class StreetImporter {
     while (t.getCause() != null && t.getCause() != t) {
       t = t.getCause();
     }
+    if (t instanceof java.io.EOFException) {
+      return "it ends in the middle of its data";
+    }
     String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    m = m.replaceAll("\\s+", " ").strip();
     return m.length() > 200 ? m.substring(0, 200) + "…" : m;
   }
 }

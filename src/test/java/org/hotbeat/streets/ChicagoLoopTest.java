@@ -125,6 +125,7 @@ class ChicagoLoopTest {
     HotbeatException e = assertThrows(HotbeatException.class,
         () -> importer.importFile(half, Progress.NONE));
     assertTrue(e.getMessage().contains("cannot read " + half), e.getMessage());
+    assertTrue(e.getMessage().contains("ends in the middle of its data"), e.getMessage());
     assertEquals(loop.id(), streets.current().orElseThrow().id());
     network.router().route(TravelMode.FOOT, LonLat.of(-87.6321, 41.8837),
         LonLat.of(-87.6237, 41.8796));

@@ -94,6 +94,7 @@ class StreetImporterTest {
     assertTrue(e.getMessage().startsWith("cannot read " + truncated + " as OSM data"),
         e.getMessage());
     assertTrue(e.getMessage().contains("previous streets stay in service"), e.getMessage());
+    assertTrue(e.getMessage().lines().count() == 1, "one line: " + e.getMessage());
 
     Path empty = Files.writeString(work.resolve("empty.osm"), "");
     assertThrows(HotbeatException.class, () -> importer.importFile(empty, Progress.NONE));
@@ -108,6 +109,23 @@ class StreetImporterTest {
         "failed imports leave no graph behind");
     new StreetNetwork(streets, graphDir).router()
         .route(TravelMode.CAR, StreetGraphTest.N1, StreetGraphTest.N5);
+  }
+
+  @Test
+  void anImportIsRefusedWhileAnotherRuns() throws Exception {
+    try (var c = db.dataSource().getConnection();
+        var ps = c.prepareStatement("SELECT pg_advisory_lock(?)")) {
+      ps.setLong(1, StreetImporter.LOCK_KEY);
+      ps.execute();
+      HotbeatException e = assertThrows(HotbeatException.class,
+          () -> importer.importFile(StreetGraphTest.TOWN, Progress.NONE));
+      assertTrue(e.getMessage().startsWith("another street import is running"), e.getMessage());
+      try (var unlock = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+        unlock.setLong(1, StreetImporter.LOCK_KEY);
+        unlock.execute();
+      }
+    }
+    importer.importFile(StreetGraphTest.TOWN, Progress.NONE);
   }
 
   @Test
