@@ -96,8 +96,11 @@ class ServerProcessTest {
   /** Waits for a line on standard output, failing with what the process said otherwise. */
   private static void awaitLine(Process p, String expected) throws Exception {
     CompletableFuture<Boolean> seen = CompletableFuture.supplyAsync(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
-          StandardCharsets.UTF_8))) {
+      // Not try-with-resources: the reader is handed to the drain below, and closing it here would
+      // wait for the drain's readLine (it holds the reader's lock) until the child exits.
+      BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
+          StandardCharsets.UTF_8));
+      try {
         for (String line; (line = r.readLine()) != null; ) {
           if (line.contains(expected)) {
             // Keep draining so the child never blocks on a full pipe.
