@@ -1,6 +1,7 @@
 // The skeleton's map: signs in with a token, shows who you are and, for analysts, the incidents
 // of the current view. The full analyst, patrol and community views build on this page.
 import * as maplibregl from '/vendor/maplibre-gl/maplibre-gl.mjs';
+import { streetLayers, streetSource } from './streets.js';
 
 const TOKEN_KEY = 'hotbeat.token';
 const status = document.getElementById('status');
@@ -34,8 +35,9 @@ function show(message, isError = false) {
 
 const map = new maplibregl.Map({
   container: 'map',
-  style: { version: 8, sources: {}, layers: [
-    { id: 'background', type: 'background', paint: { 'background-color': '#eef0f2' } }] },
+  style: { version: 8, sources: { streets: streetSource }, layers: [
+    { id: 'background', type: 'background', paint: { 'background-color': '#eef0f2' } },
+    ...streetLayers] },
   center: [-87.6298, 41.8781],
   zoom: 13,
   attributionControl: { compact: false, customAttribution:

@@ -7,10 +7,19 @@ import org.hotbeat.config.HotbeatConfig;
 final class ConfigOptions {
   private ConfigOptions() {}
 
-  static HotbeatConfig toConfig(DatabaseOptions db, ServerOptions server) {
+  static HotbeatConfig toConfig(DatabaseOptions db, ServerOptions server, StreetOptions streets) {
     return new HotbeatConfig(server.host, server.port, server.webDir,
-        (long) server.maxBodyMib << 20, (long) server.maxIngestMib << 20, Duration.ofSeconds(server.shutdownGraceSeconds),
-        db.dbUrl, db.dbUser, db.dbPassword, db.dbPoolSize, db.pgDir);
+        (long) server.maxBodyMib << 20, (long) server.maxIngestMib << 20,
+        Duration.ofSeconds(server.shutdownGraceSeconds), db.dbUrl, db.dbUser, db.dbPassword,
+        db.dbPoolSize, db.pgDir, streets.graphDir);
+  }
+
+  static HotbeatConfig toConfig(DatabaseOptions db, ServerOptions server) {
+    return toConfig(db, server, new StreetOptions());
+  }
+
+  static HotbeatConfig toConfig(DatabaseOptions db, StreetOptions streets) {
+    return toConfig(db, new ServerOptions(), streets);
   }
 
   static HotbeatConfig toConfig(DatabaseOptions db) {

@@ -24,6 +24,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Mixin ServerOptions server;
   @Mixin DatabaseOptions db;
+  @Mixin StreetOptions streets;
 
   @Option(names = "--city", paramLabel = "CITY",
       description = "loop or generated. Default: ${DEFAULT-VALUE}.")
@@ -45,7 +46,7 @@ final class DemoCommand implements Callable<Integer> {
       DemoCity.generate(1, 200_000, set.folder(), done -> { });
     }
     String[] token = new String[1];
-    return ServerRunner.run(ConfigOptions.toConfig(db, server), (store, services) -> {
+    return ServerRunner.run(ConfigOptions.toConfig(db, server, streets), (store, services) -> {
       if (Files.isDirectory(set.folder())) {
         System.out.println("demo data: " + set.name() + " (" + set.attribution() + ")");
         for (String line : DemoLoader.load(store.database().dataSource(), set)) {

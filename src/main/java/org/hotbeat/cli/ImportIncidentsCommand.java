@@ -81,7 +81,7 @@ final class ImportIncidentsCommand implements Callable<Integer> {
       var counted = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16);
       CountingInputStream raw = new CountingInputStream(counted);
       InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
-      ProgressBar bar = new ProgressBar(System.err, size);
+      RowProgressBar bar = new RowProgressBar(System.err, size);
       ImportReport report;
       try (RecordReader reader = f.open(in)) {
         report = new IngestService(store.database().dataSource(), Clock.systemUTC()).ingest(

@@ -1,54 +1,102 @@
 package org.hotbeat.cli;
 
 import java.io.PrintStream;
-import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.hotbeat.Progress;
 
-/** A one-line progress display on stderr: rows, rows/s, share of the input done and ETA. */
-final class ProgressBar {
+/**
+ * Draws {@link Progress} on a terminal: one line per phase, redrawn in place four times a second
+ * with a bar (or, with no known total, the time so far). Off a terminal (a log, CI) it prints one
+ * line per finished phase instead.
+ */
+final class ProgressBar implements Progress {
+  private static final int WIDTH = 30;
+
   private final PrintStream out;
-  private final long totalBytes;
-  private final long started = System.nanoTime();
-  /** On a terminal the bar redraws in place twice a second; in a log, a line every 10 s. */
-  private final boolean terminal = System.console() != null;
-  private long lastDrawn;
+  private final boolean live;
+  private final ScheduledExecutorService ticker;
+  private ScheduledFuture<?> tick;
+  private volatile String phase;
+  private volatile long total;
+  private volatile long done;
+  private volatile long startedNanos;
 
-  /** @param totalBytes size of the input, or -1 if unknown */
-  ProgressBar(PrintStream out, long totalBytes) {
+  ProgressBar(PrintStream out, boolean live) {
     this.out = out;
-    this.totalBytes = totalBytes;
+    this.live = live;
+    this.ticker = live ? Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "progress");
+      t.setDaemon(true);
+      return t;
+    }) : null;
   }
 
-  void update(long rows, long bytes, boolean force) {
-    long now = System.nanoTime();
-    if (!force && now - lastDrawn < (terminal ? 500_000_000L : 10_000_000_000L)) {
+  static ProgressBar onStandardError() {
+    return new ProgressBar(System.err, System.console() != null);
+  }
+
+  @Override
+  public synchronized void phase(String name, long total) {
+    endPhase();
+    this.phase = name;
+    this.total = total;
+    this.done = 0;
+    this.startedNanos = System.nanoTime();
+    if (live) {
+      tick = ticker.scheduleAtFixedRate(this::draw, 0, 250, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  @Override
+  public void advance(long amount) {
+    done += amount;
+  }
+
+  @Override
+  public synchronized void finish() {
+    endPhase();
+    if (ticker != null) {
+      ticker.shutdownNow();
+    }
+  }
+
+  private void endPhase() {
+    if (phase == null) {
       return;
     }
-    lastDrawn = now;
-    double seconds = Math.max(1e-3, (now - started) / 1e9);
-    StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "\r%,12d rows  %,9.0f rows/s",
-        rows, rows / seconds));
-    if (totalBytes > 0 && bytes >= 0) {
-      double done = Math.min(1.0, (double) bytes / totalBytes);
-      int width = 24;
-      int filled = (int) Math.round(done * width);
-      s.append("  [").append("#".repeat(filled)).append(" ".repeat(width - filled)).append(']')
-          .append(String.format(Locale.ROOT, " %3.0f%%", done * 100));
-      if (done > 0.01 && done < 1) {
-        long eta = Math.round(seconds / done * (1 - done));
-        s.append(String.format(Locale.ROOT, "  ETA %d:%02d", eta / 60, eta % 60));
-      }
+    if (tick != null) {
+      tick.cancel(false);
     }
-    if (terminal) {
-      out.print(s);
+    if (total > 0) {
+      done = total;
+    }
+    if (live) {
+      draw();
+      out.println();
     } else {
-      out.println(s.substring(1));
+      out.println(line());
     }
-    out.flush();
+    phase = null;
   }
 
-  void done() {
-    if (terminal) {
-      out.println();
+  private synchronized void draw() {
+    if (phase != null) {
+      out.print("\r" + line() + "   ");
+      out.flush();
     }
+  }
+
+  String line() {
+    double seconds = (System.nanoTime() - startedNanos) / 1e9;
+    if (total <= 0) {
+      return String.format("%-28s %6.1f s", phase, seconds);
+    }
+    long d = Math.min(done, total);
+    int filled = (int) (WIDTH * d / total);
+    return String.format("%-28s [%s%s] %3d%% %,d/%,d %6.1f s", phase, "#".repeat(filled),
+        " ".repeat(WIDTH - filled), 100 * d / total, d, total, seconds);
   }
 }

@@ -9,10 +9,11 @@ import picocli.CommandLine.Mixin;
 final class ServeCommand implements Callable<Integer> {
   @Mixin ServerOptions server;
   @Mixin DatabaseOptions db;
+  @Mixin StreetOptions streets;
 
   @Override
   public Integer call() throws Exception {
-    return ServerRunner.run(ConfigOptions.toConfig(db, server), (store, services) -> { },
+    return ServerRunner.run(ConfigOptions.toConfig(db, server, streets), (store, services) -> { },
         url -> System.out.println("hotbeat is serving " + url + " (Ctrl-C stops it)"));
   }
 }

@@ -42,7 +42,7 @@ final class ServerRunner {
 
     Store store = Store.open(config, EmbeddedPostgres.Sharing.EXCLUSIVE, meters);
     Javalin app;
-    WebApp.Services services = WebApp.Services.of(store.database(), meters);
+    WebApp.Services services = WebApp.Services.of(config, store.database(), meters);
     try {
       beforeServe.run(store, services);
       app = WebApp.create(config, services);

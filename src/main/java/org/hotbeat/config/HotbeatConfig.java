@@ -24,6 +24,7 @@ import org.hotbeat.HotbeatException;
  * @param dbPassword password for {@code dbUrl}; never printed
  * @param dbPoolSize maximum connections in the pool
  * @param pgDir data directory of the embedded cluster (ignored with {@code dbUrl})
+ * @param graphDir directory of the street graphs built by {@code hotbeat import streets}
  */
 public record HotbeatConfig(
     String host,
@@ -36,7 +37,8 @@ public record HotbeatConfig(
     String dbUser,
     String dbPassword,
     int dbPoolSize,
-    Path pgDir) {
+    Path pgDir,
+    Path graphDir) {
 
   public static final int DEFAULT_PORT = 8080;
   /** Public heat maps never use a smaller bandwidth, so no single address can be read off them. */
@@ -68,20 +70,22 @@ public record HotbeatConfig(
     if (dbPoolSize < 1 || dbPoolSize > 500) {
       errors.add("--db-pool-size must be between 1 and 500, got " + dbPoolSize);
     }
-    if (webDir == null || pgDir == null) {
-      errors.add("--web-dir and --pg-dir must be set");
+    if (webDir == null || pgDir == null || graphDir == null) {
+      errors.add("--web-dir, --pg-dir and --graph-dir must be set");
     }
     if (!errors.isEmpty()) {
       throw new HotbeatException("invalid configuration: " + String.join("; ", errors));
     }
     webDir = webDir.toAbsolutePath().normalize();
     pgDir = pgDir.toAbsolutePath().normalize();
+    graphDir = graphDir.toAbsolutePath().normalize();
   }
 
   /** The defaults, as a test or an embedding program would start from. */
   public static HotbeatConfig defaults() {
     return new HotbeatConfig("127.0.0.1", DEFAULT_PORT, Path.of("web"), 16L << 20,
-        4096L << 20, Duration.ofSeconds(10), null, "postgres", "", 10, Path.of("var/pg"));
+        4096L << 20, Duration.ofSeconds(10), null, "postgres", "", 10, Path.of("var/pg"),
+        Path.of("var/graph"));
   }
 
   public boolean embeddedDatabase() {
@@ -89,28 +93,33 @@ public record HotbeatConfig(
   }
 
   public HotbeatConfig withPort(int newPort) {
-    return new HotbeatConfig(host, newPort, webDir, maxBodyBytes, maxIngestBytes, shutdownGrace, dbUrl, dbUser,
-        dbPassword, dbPoolSize, pgDir);
+    return new HotbeatConfig(host, newPort, webDir, maxBodyBytes, maxIngestBytes, shutdownGrace,
+        dbUrl, dbUser, dbPassword, dbPoolSize, pgDir, graphDir);
   }
 
   public HotbeatConfig withDatabase(String url, String user, String password) {
-    return new HotbeatConfig(host, port, webDir, maxBodyBytes, maxIngestBytes, shutdownGrace, url, user, password,
-        dbPoolSize, pgDir);
+    return new HotbeatConfig(host, port, webDir, maxBodyBytes, maxIngestBytes, shutdownGrace, url,
+        user, password, dbPoolSize, pgDir, graphDir);
   }
 
   public HotbeatConfig withPgDir(Path dir) {
-    return new HotbeatConfig(host, port, webDir, maxBodyBytes, maxIngestBytes, shutdownGrace, dbUrl, dbUser,
-        dbPassword, dbPoolSize, dir);
+    return new HotbeatConfig(host, port, webDir, maxBodyBytes, maxIngestBytes, shutdownGrace,
+        dbUrl, dbUser, dbPassword, dbPoolSize, dir, graphDir);
+  }
+
+  public HotbeatConfig withGraphDir(Path dir) {
+    return new HotbeatConfig(host, port, webDir, maxBodyBytes, maxIngestBytes, shutdownGrace,
+        dbUrl, dbUser, dbPassword, dbPoolSize, pgDir, dir);
   }
 
   public HotbeatConfig withMaxIngestBytes(long bytes) {
     return new HotbeatConfig(host, port, webDir, maxBodyBytes, bytes, shutdownGrace, dbUrl,
-        dbUser, dbPassword, dbPoolSize, pgDir);
+        dbUser, dbPassword, dbPoolSize, pgDir, graphDir);
   }
 
   public HotbeatConfig withWebDir(Path dir) {
-    return new HotbeatConfig(host, port, dir, maxBodyBytes, maxIngestBytes, shutdownGrace, dbUrl, dbUser,
-        dbPassword, dbPoolSize, pgDir);
+    return new HotbeatConfig(host, port, dir, maxBodyBytes, maxIngestBytes, shutdownGrace, dbUrl,
+        dbUser, dbPassword, dbPoolSize, pgDir, graphDir);
   }
 
   @Override
@@ -119,6 +128,6 @@ public record HotbeatConfig(
         + ", maxBodyBytes=" + maxBodyBytes + ", maxIngestBytes=" + maxIngestBytes
         + ", shutdownGrace=" + shutdownGrace
         + ", db=" + (dbUrl == null ? "embedded " + pgDir : dbUrl + " as " + dbUser)
-        + ", dbPoolSize=" + dbPoolSize + "]";
+        + ", dbPoolSize=" + dbPoolSize + ", graphDir=" + graphDir + "]";
   }
 }

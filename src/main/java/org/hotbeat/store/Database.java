@@ -78,8 +78,16 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** True when the database answers a trivial query within a second or two. */
+  /**
+   * True when the database answers a trivial query within a second or two. Tried twice: after the
+   * server restarts, the pool may hand out one connection that died with it (and evicts it when
+   * it fails), which says nothing about the server.
+   */
   public boolean reachable() {
+    return answers() || answers();
+  }
+
+  private boolean answers() {
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
       s.setQueryTimeout(2);
       s.execute("SELECT 1");

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hotbeat.streets.NoStreetGraphException;
+import org.hotbeat.streets.OffNetworkException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +39,10 @@ final class Problems {
     });
     config.routes.exception(ValidationException.class, (e, ctx) ->
         send(ctx, 400, "Bad Request", "invalid request parameters", fieldErrors(e.getErrors())));
+    config.routes.exception(NoStreetGraphException.class, (e, ctx) ->
+        send(ctx, 409, "Conflict", e.getMessage(), null));
+    config.routes.exception(OffNetworkException.class, (e, ctx) ->
+        send(ctx, 422, "Unprocessable Content", e.getMessage(), null));
     config.routes.exception(Exception.class, Problems::unexpected);
     // Unknown paths and missing static files end here without an exception.
     config.routes.error(404, ctx -> {

@@ -29,6 +29,8 @@ import org.hotbeat.store.BeatRepository;
 import org.hotbeat.store.Database;
 import org.hotbeat.store.IncidentCorrections;
 import org.hotbeat.store.IncidentRepository;
+import org.hotbeat.streets.StreetNetwork;
+import org.hotbeat.streets.StreetRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,12 +42,20 @@ public final class WebApp {
   /** What the routes need, built once per process. */
   public record Services(Database database, TokenStore tokens, IncidentRepository incidents,
       BeatRepository beats, IngestService ingest, IncidentCorrections corrections,
-      PrometheusMeterRegistry meters) {
-    public static Services of(Database database, PrometheusMeterRegistry meters) {
+      StreetRepository streets, StreetNetwork streetNetwork, PrometheusMeterRegistry meters) {
+    public static Services of(HotbeatConfig config, Database database,
+        PrometheusMeterRegistry meters) {
+      StreetRepository streets = new StreetRepository(database.dataSource());
       return new Services(database, new TokenStore(database.dataSource()),
           new IncidentRepository(database.dataSource()), new BeatRepository(database.dataSource()),
           new IngestService(database.dataSource(), Clock.systemUTC()),
-          new IncidentCorrections(database.dataSource()), meters);
+          new IncidentCorrections(database.dataSource()), streets,
+          new StreetNetwork(streets, config.graphDir()), meters);
+    }
+
+    /** Services with the default configuration's graph directory, as most tests want them. */
+    public static Services of(Database database, PrometheusMeterRegistry meters) {
+      return of(HotbeatConfig.defaults(), database, meters);
     }
   }
 
@@ -66,6 +76,7 @@ public final class WebApp {
     OgcFeaturesResource ogc = new OgcFeaturesResource(services.incidents(), services.beats());
     IncidentIngestResource ingest =
         new IncidentIngestResource(services.ingest(), config.maxIngestBytes());
+    StreetTileResource streetTiles = new StreetTileResource(services.streets());
     return Javalin.create(c -> {
       c.startup.showJavalinBanner = false;
       c.jsonMapper(new JavalinJackson(objectMapper(), false));
@@ -87,6 +98,10 @@ public final class WebApp {
         get("/health", health::get, Role.PUBLIC);
         get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
             .result(services.meters().scrape()), Role.PUBLIC);
+        path("/tiles", () -> {
+          get("/streets.json", streetTiles::tileJson, Role.PUBLIC);
+          get("/streets/{z}/{x}/{y}.mvt", streetTiles::tile, Role.PUBLIC);
+        });
         path("/api", () -> {
           get("/session", session::get, Role.PUBLIC);
           get("/incidents", incidents::list, Role.ANALYST);

@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 class HotbeatCommandTest {
-  private record Run(int code, String out, String err) {}
+  record Run(int code, String out, String err) {}
 
-  private static Run run(Map<String, String> env, String... args) {
+  /** Runs the CLI in this JVM with {@code env} as its environment, capturing what it prints. */
+  static Run run(Map<String, String> env, String... args) {
     CommandLine cl = HotbeatCommand.commandLine(env);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

@@ -16,8 +16,8 @@ class HotbeatConfigTest {
   private static HotbeatConfig config(String host, int port, long maxBody, int seconds,
       String dbUrl, int pool) {
     return new HotbeatConfig(host, port, Path.of("web"), maxBody, 1L << 30,
-        Duration.ofSeconds(seconds),
-        dbUrl, "postgres", "secret", pool, Path.of("var/pg"));
+        Duration.ofSeconds(seconds), dbUrl, "postgres", "secret", pool, Path.of("var/pg"),
+        Path.of("var/graph"));
   }
 
   @Test

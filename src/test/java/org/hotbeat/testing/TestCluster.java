@@ -26,6 +26,9 @@ final class TestCluster implements AutoCloseable {
     pg = EmbeddedPostgres.start(Path.of("target", "test-pg"), false,
         EmbeddedPostgres.Sharing.EXCLUSIVE);
     dropLeftOverDatabases();
+    // Migrated afresh every run: a template left by an earlier run would fail Flyway's validation
+    // as soon as a migration under development changes.
+    dropDatabase(TEMPLATE);
     pg.createDatabase(TEMPLATE, null);
     try (Database db = Database.connect(pg.jdbcUrl(TEMPLATE), EmbeddedPostgres.SUPERUSER,
         pg.password(), 2, null)) {
