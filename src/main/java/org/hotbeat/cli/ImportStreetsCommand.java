@@ -31,7 +31,7 @@ final class ImportStreetsCommand implements Callable<Integer> {
     HotbeatConfig config = ConfigOptions.toConfig(db, streets);
     try (Store store = Store.open(config, EmbeddedPostgres.Sharing.JOIN_RUNNING, null)) {
       StreetImport done = new StreetImporter(store.database().dataSource(), config.graphDir())
-          .importFile(file, ProgressBar.onStandardError());
+          .importFile(file, PhaseProgressBar.onStandardError());
       spec.commandLine().getOut().printf(
           "imported %s in %.1f s: %,d street edges (graph: %,d nodes, %,d edges in %s); "
               + "%d stray fragments left out (%,d edges, %.1f km); %,d edges closed to cars and "

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hotbeat.geo.LonLat;
 import org.hotbeat.testing.TestDirs;
@@ -216,9 +215,5 @@ class StreetGraphTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> TravelMode.parse("bike"));
     assertTrue(e.getMessage().contains("car or foot"), e.getMessage());
-  }
-
-  static <T> Map<T, Long> count(List<T> items) {
-    return items.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
   }
 }

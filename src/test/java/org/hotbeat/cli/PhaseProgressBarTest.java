@@ -8,11 +8,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-class ProgressBarTest {
+class PhaseProgressBarTest {
   @Test
   void offATerminalEachPhasePrintsOneFinishedLine() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    ProgressBar bar = new ProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8), false);
+    PhaseProgressBar bar = new PhaseProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8), false);
     bar.phase("building the street graph", 0);
     bar.phase("writing streets", 8);
     bar.advance(3);
@@ -25,7 +25,7 @@ class ProgressBarTest {
 
   @Test
   void aBarShowsTheShareDone() {
-    ProgressBar bar = new ProgressBar(new PrintStream(new ByteArrayOutputStream()), false);
+    PhaseProgressBar bar = new PhaseProgressBar(new PrintStream(new ByteArrayOutputStream()), false);
     bar.phase("writing streets", 1000);
     bar.advance(250);
     assertTrue(bar.line().contains("[" + "#".repeat(7) + " ".repeat(23) + "]  25% 250/1,000"),

@@ -8,11 +8,11 @@ import java.util.concurrent.TimeUnit;
 import org.hotbeat.Progress;
 
 /**
- * Draws {@link Progress} on a terminal: one line per phase, redrawn in place four times a second
+ * Draws {@link Progress} (work in named phases) on a terminal: one line per phase, redrawn in place four times a second
  * with a bar (or, with no known total, the time so far). Off a terminal (a log, CI) it prints one
  * line per finished phase instead.
  */
-final class ProgressBar implements Progress {
+final class PhaseProgressBar implements Progress {
   private static final int WIDTH = 30;
 
   private final PrintStream out;
@@ -24,7 +24,7 @@ final class ProgressBar implements Progress {
   private volatile long done;
   private volatile long startedNanos;
 
-  ProgressBar(PrintStream out, boolean live) {
+  PhaseProgressBar(PrintStream out, boolean live) {
     this.out = out;
     this.live = live;
     this.ticker = live ? Executors.newSingleThreadScheduledExecutor(r -> {
@@ -34,8 +34,8 @@ final class ProgressBar implements Progress {
     }) : null;
   }
 
-  static ProgressBar onStandardError() {
-    return new ProgressBar(System.err, System.console() != null);
+  static PhaseProgressBar onStandardError() {
+    return new PhaseProgressBar(System.err, System.console() != null);
   }
 
   @Override
