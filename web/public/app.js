@@ -2,6 +2,7 @@
 // of the current view. The full analyst, patrol and community views build on this page.
 import * as maplibregl from '/vendor/maplibre-gl/maplibre-gl.mjs';
 import { streetLayers, streetSource } from './streets.js';
+import { addBeats, heatLayer, heatSource, showLegend } from './heat.js';
 
 const TOKEN_KEY = 'hotbeat.token';
 const status = document.getElementById('status');
@@ -35,9 +36,9 @@ function show(message, isError = false) {
 
 const map = new maplibregl.Map({
   container: 'map',
-  style: { version: 8, sources: { streets: streetSource }, layers: [
+  style: { version: 8, sources: { streets: streetSource, heat: heatSource }, layers: [
     { id: 'background', type: 'background', paint: { 'background-color': '#eef0f2' } },
-    ...streetLayers] },
+    ...streetLayers, heatLayer] },
   center: [-87.6298, 41.8781],
   zoom: 13,
   attributionControl: { compact: false, customAttribution:
@@ -88,5 +89,9 @@ document.getElementById('signout').addEventListener('click', () => {
   if (map.getLayer('incidents')) { map.removeLayer('incidents'); map.removeSource('incidents'); }
   refresh();
 });
-map.on('load', refresh);
+map.on('load', () => {
+  addBeats(map);
+  showLegend(document.getElementById('legend'));
+  refresh();
+});
 map.on('moveend', () => { if (map.isStyleLoaded()) refresh(); });

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.hotbeat.HotbeatException;
 import org.hotbeat.access.Role;
+import org.hotbeat.config.HotbeatConfig;
 import org.hotbeat.access.TokenStore;
 import org.hotbeat.demo.BuiltInSample;
 import org.hotbeat.demo.DemoCity;
@@ -46,10 +47,12 @@ final class DemoCommand implements Callable<Integer> {
       DemoCity.generate(1, 200_000, set.folder(), done -> { });
     }
     String[] token = new String[1];
-    return ServerRunner.run(ConfigOptions.toConfig(db, server, streets), (store, services) -> {
+    HotbeatConfig config = ConfigOptions.toConfig(db, server, streets);
+    return ServerRunner.run(config, (store, services) -> {
       if (Files.isDirectory(set.folder())) {
         System.out.println("demo data: " + set.name() + " (" + set.attribution() + ")");
-        for (String line : DemoLoader.load(store.database().dataSource(), set)) {
+        for (String line : DemoLoader.load(store.database().dataSource(), set,
+            config.graphDir())) {
           System.out.println("  " + line);
         }
       } else {

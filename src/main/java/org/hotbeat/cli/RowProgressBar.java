@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * A one-line progress display for row imports on stderr: rows, rows/s, share of the input done
- * and ETA. (Phase-by-phase work such as the street import uses {@link ProgressBar}.)
+ * and ETA. (Phase-by-phase work such as the street import uses {@link PhaseProgressBar}.)
  */
 final class RowProgressBar {
   private final PrintStream out;

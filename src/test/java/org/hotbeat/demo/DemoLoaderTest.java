@@ -28,11 +28,11 @@ class DemoLoaderTest {
   @Test
   void theLoopExcerptLoadsThroughTheRealImportersAndAgainChangesNothing() throws Exception {
     DemoLoader.DataSet loop = DemoLoader.DataSet.chicagoLoop(Path.of("data/demo/chicago-loop"));
-    List<String> first = DemoLoader.load(db.dataSource(), loop);
+    List<String> first = DemoLoader.load(db.dataSource(), loop, null);
     assertEquals("beats: 13 areas (13 new) from police_beats.geojson", first.get(0));
     assertTrue(first.get(1).startsWith("incidents: 20,002 rows (20,002 new, 0 unchanged, "
         + "0 rejected"), first.get(1));
-    List<String> again = DemoLoader.load(db.dataSource(), loop);
+    List<String> again = DemoLoader.load(db.dataSource(), loop, null);
     assertTrue(again.get(1).contains("(0 new, 20,002 unchanged"), again.get(1));
   }
 

@@ -22,7 +22,7 @@ class HeatRendererTest {
 
   @BeforeAll
   static void load() throws Exception {
-    DemoLoader.load(db.dataSource(), DemoLoader.DataSet.chicagoLoop(Path.of("data/demo/chicago-loop")));
+    DemoLoader.load(db.dataSource(), DemoLoader.DataSet.chicagoLoop(Path.of("data/demo/chicago-loop")), null);
     incidents = new IncidentRepository(db.dataSource());
   }
 

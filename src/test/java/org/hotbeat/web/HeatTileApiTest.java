@@ -36,7 +36,7 @@ class HeatTileApiTest {
   static void setUp() throws Exception {
     services = Api.services(db);
     analyst = services.tokens().create("ana", Role.ANALYST).secret();
-    DemoLoader.load(db.dataSource(), DemoLoader.DataSet.chicagoLoop(Path.of("data/demo/chicago-loop")));
+    DemoLoader.load(db.dataSource(), DemoLoader.DataSet.chicagoLoop(Path.of("data/demo/chicago-loop")), null);
   }
 
   private static BufferedImage png(byte[] bytes) throws Exception {
