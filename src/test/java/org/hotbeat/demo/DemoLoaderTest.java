@@ -36,6 +36,21 @@ class DemoLoaderTest {
     assertTrue(again.get(1).contains("(0 new, 20,002 unchanged"), again.get(1));
   }
 
+  @Test
+  void theGeneratedCityLoadsWithItsStreetsBeatsAndIncidents() throws Exception {
+    Path dir = TestDirs.fresh("demo-city-load");
+    DemoCity.generate(3, 5_000, dir.resolve("city"), done -> { });
+    List<String> said = DemoLoader.load(db.dataSource(),
+        DemoLoader.DataSet.generatedCity(dir.resolve("city")), dir.resolve("graph"));
+    assertTrue(said.get(0).startsWith("streets: ") && said.get(0).contains("from city.osm"),
+        said.get(0));
+    assertEquals("beats: 9 areas (9 new) from beats.geojson", said.get(1));
+    assertTrue(said.get(2).startsWith("incidents: 5,000 rows"), said.get(2));
+    List<String> again = DemoLoader.load(db.dataSource(),
+        DemoLoader.DataSet.generatedCity(dir.resolve("city")), dir.resolve("graph"));
+    assertEquals("streets: city.osm already in service", again.get(0));
+  }
+
   /** The recovery test of the importer: it rejects exactly the rows planted as bad. */
   @Test
   void theImporterReportsExactlyThePlantedBadRows() throws Exception {
