@@ -90,7 +90,7 @@ document.getElementById('signout').addEventListener('click', () => {
   refresh();
 });
 map.on('load', () => {
-  addBeats(map);
+  addBeats(map, maplibregl);
   showLegend(document.getElementById('legend'));
   refresh();
 });

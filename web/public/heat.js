@@ -5,10 +5,16 @@ export const heatSource = { type: 'raster', url: '/tiles/heat.json', tileSize: 2
 export const heatLayer = { id: 'heat', type: 'raster', source: 'heat',
   paint: { 'raster-opacity': 0.85, 'raster-resampling': 'nearest' } };
 
-export async function addBeats(map) {
+export async function addBeats(map, maplibregl) {
   const res = await fetch('/api/beats?simplify=5');
   if (!res.ok) return;
-  map.addSource('beats', { type: 'geojson', data: await res.json() });
+  const beats = await res.json();
+  map.addSource('beats', { type: 'geojson', data: beats });
+  // Open on the data, whichever city it is.
+  const bounds = new maplibregl.LngLatBounds();
+  const extend = (c) => (typeof c[0] === 'number' ? bounds.extend(c) : c.forEach(extend));
+  beats.features.forEach((f) => extend(f.geometry.coordinates));
+  if (!bounds.isEmpty()) map.fitBounds(bounds, { padding: 30, duration: 0 });
   map.addLayer({ id: 'beats', type: 'line', source: 'beats',
     paint: { 'line-color': '#1b2a3a', 'line-width': 1.5, 'line-dasharray': [3, 2] } });
 }
