@@ -24,6 +24,7 @@ import org.hotbeat.access.Role;
 import org.hotbeat.access.TokenStore;
 import org.hotbeat.config.HotbeatConfig;
 import org.hotbeat.evaluation.BeatReport;
+import org.hotbeat.exports.DensitySurface;
 import org.hotbeat.ingest.IngestService;
 import org.hotbeat.store.BeatRepository;
 import org.hotbeat.store.Database;
@@ -71,6 +72,8 @@ public final class WebApp {
         new BeatReport(services.database().dataSource()));
     IncidentAdminResource admin = new IncidentAdminResource(services.corrections());
     HotspotResource hotspots = new HotspotResource(services.incidents(), 250_000);
+    DensityExportResource exports = new DensityExportResource(
+        new DensitySurface(services.incidents()), 4_000_000);
     HeatTileResource heat = new HeatTileResource(services.incidents(),
         HotbeatConfig.PUBLIC_MIN_BANDWIDTH_M);
     OgcFeaturesResource ogc = new OgcFeaturesResource(services.incidents(), services.beats());
@@ -113,6 +116,9 @@ public final class WebApp {
           get("/beats/{code}/report", beats::report, Role.PUBLIC);
           get("/hotspots/gistar", hotspots::gistar, Role.PUBLIC);
           get("/heat/legend", heat::legend, Role.PUBLIC);
+          get("/density/grid.tif", exports::geoTiff, Role.ANALYST);
+          get("/density/grid.csv", exports::csv, Role.ANALYST);
+          get("/density/hotspots.geojson", exports::hotspots, Role.ANALYST);
         });
         get("/tiles/heat/{z}/{x}/{y}", heat::tile, Role.PUBLIC);
         get("/tiles/heat.json", heat::tileJson, Role.PUBLIC);

@@ -1,0 +1,101 @@
+package org.hotbeat.web;
+
+import io.javalin.http.Context;
+import io.javalin.validation.Validator;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.hotbeat.density.DensityGrid;
+import org.hotbeat.density.GridSpec;
+import org.hotbeat.exports.DensitySurface;
+import org.hotbeat.exports.GeoTiff;
+import org.hotbeat.tiles.HeatQuery;
+
+/**
+ * Density exports for analysts, with the parameters of {@link DensityParams} plus {@code cell}
+ * (metres, default a quarter of the bandwidth): {@code /api/density/grid.tif} (float32 GeoTIFF in
+ * the incidents' UTM zone, EPSG in the file), {@code /api/density/grid.csv} (one row per cell:
+ * projected x/y, lon/lat, density) and {@code /api/density/hotspots.geojson} (the areas of the
+ * densest cells covering {@code shares}, default 1, 5 and 10 % of the study area).
+ */
+final class DensityExportResource {
+  private final DensitySurface surfaces;
+  private final long maxCells;
+
+  DensityExportResource(DensitySurface surfaces, long maxCells) {
+    this.surfaces = surfaces;
+    this.maxCells = maxCells;
+  }
+
+  void geoTiff(Context ctx) throws SQLException {
+    DensitySurface.Surface s = surface(ctx);
+    ctx.header("Content-Disposition", "attachment; filename=\"density.tif\"");
+    ctx.contentType("image/tiff").result(GeoTiff.write(s.grid(), s.projection().epsg()));
+  }
+
+  void csv(Context ctx) throws SQLException {
+    DensitySurface.Surface s = surface(ctx);
+    DensityGrid g = s.grid();
+    GridSpec spec = g.spec();
+    int epsg = s.projection().epsg();
+    StringBuilder out = new StringBuilder(64 * spec.width() * spec.height() + 64);
+    out.append("x_epsg").append(epsg).append(",y_epsg").append(epsg)
+        .append(",lon,lat,incidents_per_km2\n");
+    for (int row = 0; row < spec.height(); row++) {
+      for (int col = 0; col < spec.width(); col++) {
+        double x = spec.centreX(col);
+        double y = spec.centreY(row);
+        double[] ll = s.projection().inverse(x, y);
+        out.append(String.format(Locale.ROOT, "%.1f,%.1f,%.7f,%.7f,%.6g%n", x, y, ll[0], ll[1],
+            g.get(col, row)));
+      }
+    }
+    ctx.header("Content-Disposition", "attachment; filename=\"density.csv\"");
+    ctx.contentType("text/csv; charset=utf-8").result(out.toString());
+  }
+
+  void hotspots(Context ctx) throws SQLException {
+    String text = ctx.queryParamAsClass("shares", String.class).getOrDefault("0.01,0.05,0.10");
+    double[] shares;
+    try {
+      shares = Arrays.stream(text.split(",")).mapToDouble(v -> Double.parseDouble(v.strip()))
+          .toArray();
+    } catch (NumberFormatException e) {
+      throw ProblemException.badRequest("shares", "must be numbers between 0 and 1");
+    }
+    for (double v : shares) {
+      if (!(v > 0 && v < 1)) {
+        throw ProblemException.badRequest("shares", "must be numbers between 0 and 1");
+      }
+    }
+    DensitySurface.Surface s = surface(ctx);
+    List<Map<String, Object>> features = new ArrayList<>();
+    for (Map<String, Object> a : DensitySurface.hotspotAreas(s, shares)) {
+      Map<String, Object> props = new LinkedHashMap<>(a);
+      Object geometry = props.remove("geometry");
+      features.add(Map.of("type", "Feature", "geometry",
+          Map.of("type", "MultiPolygon", "coordinates", geometry), "properties", props));
+    }
+    ctx.contentType("application/geo+json").json(Map.of("type", "FeatureCollection",
+        "features", features));
+  }
+
+  private DensitySurface.Surface surface(Context ctx) throws SQLException {
+    Validator<Double> cell = ctx.queryParamAsClass("cell", Double.class)
+        .check(c -> c == null || (c >= 1 && c <= 10_000), "must be 1 to 10000 m");
+    QueryParams.validateAll(cell);
+    HeatQuery q = DensityParams.read(ctx, 0);
+    try {
+      return surfaces.compute(q.filter(), new DensitySurface.Settings(q.kernel(),
+          q.bandwidthMetres(), cell.getOrDefault(0.0), q.periods(), maxCells));
+    } catch (DensitySurface.TooManyCells e) {
+      throw new ProblemException(413, "Content Too Large", e.getMessage(), null);
+    } catch (IllegalArgumentException e) {
+      throw new ProblemException(400, "Bad Request", e.getMessage(), null);
+    }
+  }
+}
