@@ -10,7 +10,7 @@ final class ConfigOptions {
   static HotbeatConfig toConfig(DatabaseOptions db, ServerOptions server, StreetOptions streets) {
     return new HotbeatConfig(server.host, server.port, server.webDir,
         (long) server.maxBodyMib << 20, (long) server.maxIngestMib << 20,
-        Duration.ofSeconds(server.shutdownGraceSeconds), db.dbUrl, db.dbUser, db.dbPassword,
+        server.publicMinBandwidth, Duration.ofSeconds(server.shutdownGraceSeconds), db.dbUrl, db.dbUser, db.dbPassword,
         db.dbPoolSize, db.pgDir, streets.graphDir);
   }
 

@@ -75,7 +75,7 @@ public final class WebApp {
     DensityExportResource exports = new DensityExportResource(
         new DensitySurface(services.incidents()), 4_000_000);
     HeatTileResource heat = new HeatTileResource(services.incidents(),
-        HotbeatConfig.PUBLIC_MIN_BANDWIDTH_M);
+        config.publicMinBandwidth());
     OgcFeaturesResource ogc = new OgcFeaturesResource(services.incidents(), services.beats());
     IncidentIngestResource ingest =
         new IncidentIngestResource(services.ingest(), config.maxIngestBytes());
