@@ -69,7 +69,8 @@ public record HotbeatConfig(
       dbUrl = null;
     }
     if (dbUrl != null && !dbUrl.startsWith("jdbc:postgresql:")) {
-      errors.add("--db-url must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/db), got '" + dbUrl + "'");
+      errors.add("--db-url must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/db), got '"
+          + dbUrl + "'");
     }
     if (dbPoolSize < 1 || dbPoolSize > 500) {
       errors.add("--db-pool-size must be between 1 and 500, got " + dbPoolSize);
