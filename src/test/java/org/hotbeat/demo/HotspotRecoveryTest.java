@@ -123,6 +123,8 @@ class HotspotRecoveryTest {
         }
       }
     }
+    System.out.printf("persistent hotspots in the top 5 %%: %d of %d%s%n", found, persistent,
+        missed.isEmpty() ? "" : "; missed " + missed);
     assertTrue(persistent >= 5, "the city plants persistent hotspots");
     assertTrue(found >= 0.9 * persistent, found + " of " + persistent + "; missed " + missed);
   }
