@@ -1,0 +1,223 @@
+package org.hotbeat.patrol;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A fast near-optimal solver for {@link PatrolProblem}: iterated local search. Start from greedy
+ * insertion (best risk per added second); improve each route's time by 2-opt and relocation so
+ * more fits; swap stops for unvisited, riskier candidates; then perturb (drop a few stops at random)
+ * and repair, keeping the best plan. Different seeds give different near-optimal plans, which
+ * patrol planning wants (unpredictability). Not thread-safe per call; stateless between calls.
+ */
+public final class OrienteeringSolver {
+  private final PatrolProblem p;
+  private final SplittableRandom random;
+  private final List<List<Integer>> routes = new ArrayList<>();
+  private final boolean[] visited;
+
+  private OrienteeringSolver(PatrolProblem p, long seed) {
+    this.p = p;
+    this.random = new SplittableRandom(seed);
+    this.visited = new boolean[p.candidates()];
+    for (int u = 0; u < p.units(); u++) {
+      routes.add(new ArrayList<>());
+    }
+  }
+
+  /** The best plan found in {@code iterations} rounds of perturbation and repair. */
+  public static PatrolPlan solve(PatrolProblem p, long seed, int iterations) {
+    OrienteeringSolver s = new OrienteeringSolver(p, seed);
+    s.repair(0);
+    s.improve();
+    List<List<Integer>> best = s.copy();
+    double bestRisk = s.risk();
+    for (int it = 0; it < iterations; it++) {
+      s.perturb();
+      s.repair(0.3);
+      s.improve();
+      double r = s.risk();
+      if (r > bestRisk + 1e-9) {
+        best = s.copy();
+        bestRisk = r;
+      } else if (s.random.nextInt(4) == 0) {
+        s.restore(best);   // mostly walk on, sometimes go back to the best
+      }
+    }
+    List<int[]> out = new ArrayList<>();
+    best.forEach(r -> out.add(r.stream().mapToInt(Integer::intValue).toArray()));
+    return new PatrolPlan(out, bestRisk);
+  }
+
+  private double risk() {
+    double r = 0;
+    for (int c = 0; c < visited.length; c++) {
+      r += visited[c] ? p.risk()[c] : 0;
+    }
+    return r;
+  }
+
+  private double time(int unit, List<Integer> route) {
+    int[] stops = route.stream().mapToInt(Integer::intValue).toArray();
+    return p.routeTime(unit, stops, stops.length);
+  }
+
+  private boolean fits(int unit, List<Integer> route) {
+    return time(unit, route) <= p.budget()[unit] + 1e-9;
+  }
+
+  /** Greedy insertion by risk per added second; {@code noise} randomises the choice a little. */
+  private void repair(double noise) {
+    while (true) {
+      double bestScore = 0;
+      int bestC = -1;
+      int bestU = -1;
+      int bestPos = -1;
+      for (int c = 0; c < visited.length; c++) {
+        if (visited[c] || p.risk()[c] <= 0) {
+          continue;
+        }
+        for (int u = 0; u < routes.size(); u++) {
+          List<Integer> r = routes.get(u);
+          double before = time(u, r);
+          for (int pos = 0; pos <= r.size(); pos++) {
+            r.add(pos, c);
+            double after = time(u, r);
+            if (after <= p.budget()[u] + 1e-9) {
+              double score = p.risk()[c] / Math.max(1, after - before)
+                  * (1 + noise * random.nextDouble());
+              if (score > bestScore) {
+                bestScore = score;
+                bestC = c;
+                bestU = u;
+                bestPos = pos;
+              }
+            }
+            r.remove(pos);
+          }
+        }
+      }
+      if (bestC < 0) {
+        return;
+      }
+      routes.get(bestU).add(bestPos, bestC);
+      visited[bestC] = true;
+    }
+  }
+
+  /** Shorter routes (2-opt, relocation), then swaps with riskier unvisited candidates. */
+  private void improve() {
+    boolean better = true;
+    while (better) {
+      better = false;
+      for (int u = 0; u < routes.size(); u++) {
+        better |= shorten(u);
+      }
+      repair(0);
+      better |= swap();
+    }
+  }
+
+  private boolean shorten(int u) {
+    List<Integer> r = routes.get(u);
+    boolean any = false;
+    boolean improved = true;
+    while (improved) {
+      improved = false;
+      double t = time(u, r);
+      for (int i = 0; i < r.size() && !improved; i++) {
+        for (int j = i + 1; j < r.size() && !improved; j++) {
+          java.util.Collections.reverse(r.subList(i, j + 1));
+          double t2 = time(u, r);
+          if (t2 < t - 1e-9) {
+            improved = true;
+          } else {
+            java.util.Collections.reverse(r.subList(i, j + 1));
+          }
+        }
+      }
+      for (int i = 0; i < r.size() && !improved; i++) {
+        int c = r.remove(i);
+        for (int j = 0; j <= r.size() && !improved; j++) {
+          if (j == i) {
+            continue;
+          }
+          r.add(j, c);
+          if (time(u, r) < t - 1e-9) {
+            improved = true;
+          } else {
+            r.remove(j);
+          }
+        }
+        if (!improved) {
+          r.add(i, c);
+        }
+      }
+      any |= improved;
+    }
+    return any;
+  }
+
+  /** Replace one or two stops of a route by an unvisited candidate worth more, if it fits. */
+  private boolean swap() {
+    for (int c = 0; c < visited.length; c++) {
+      if (visited[c]) {
+        continue;
+      }
+      for (int u = 0; u < routes.size(); u++) {
+        List<Integer> r = routes.get(u);
+        for (int i = 0; i < r.size(); i++) {
+          for (int j = i; j < r.size(); j++) {
+            double lost = p.risk()[r.get(i)] + (j > i ? p.risk()[r.get(j)] : 0);
+            if (p.risk()[c] <= lost + 1e-9) {
+              continue;
+            }
+            List<Integer> trial = new ArrayList<>(r);
+            int gone1 = trial.get(i);
+            int gone2 = trial.get(j);
+            if (j > i) {
+              trial.remove(j);
+            }
+            trial.remove(i);
+            for (int pos = 0; pos <= trial.size(); pos++) {
+              trial.add(pos, c);
+              if (fits(u, trial)) {
+                routes.set(u, trial);
+                visited[c] = true;
+                visited[gone1] = false;
+                visited[gone2] = j > i ? false : visited[gone2];
+                return true;
+              }
+              trial.remove(pos);
+            }
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private void perturb() {
+    for (List<Integer> r : routes) {
+      int drop = r.isEmpty() ? 0 : 1 + random.nextInt(Math.max(1, r.size() / 2));
+      for (int k = 0; k < drop && !r.isEmpty(); k++) {
+        visited[r.remove(random.nextInt(r.size()))] = false;
+      }
+    }
+  }
+
+  private List<List<Integer>> copy() {
+    List<List<Integer>> c = new ArrayList<>();
+    routes.forEach(r -> c.add(new ArrayList<>(r)));
+    return c;
+  }
+
+  private void restore(List<List<Integer>> plan) {
+    java.util.Arrays.fill(visited, false);
+    for (int u = 0; u < routes.size(); u++) {
+      routes.set(u, new ArrayList<>(plan.get(u)));
+      plan.get(u).forEach(c -> visited[c] = true);
+    }
+  }
+}
