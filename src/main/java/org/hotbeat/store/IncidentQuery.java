@@ -42,6 +42,18 @@ public record IncidentQuery(String agency, double[] bbox, Instant from, Instant 
     bbox = bbox == null ? null : bbox.clone();
   }
 
+  /** The same filter without cursor or limit, for counts and whole-set reads. */
+  public IncidentQuery withoutPaging() {
+    return new IncidentQuery(agency, bbox, from, to, categories, offenses, hours, weekdays, beat,
+        null, 1);
+  }
+
+  /** The same filter (without paging) inside another bounding box. */
+  public IncidentQuery withBbox(double[] box) {
+    return new IncidentQuery(agency, box, from, to, categories, offenses, hours, weekdays, beat,
+        null, 1);
+  }
+
   /** Everything, newest first, up to {@code limit}. */
   public static IncidentQuery all(int limit) {
     return new IncidentQuery(null, null, null, null, null, null, null, null, null, null, limit);

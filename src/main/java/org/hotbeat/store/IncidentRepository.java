@@ -82,8 +82,7 @@ public final class IncidentRepository {
    * @throws IllegalArgumentException when more than {@code max} match
    */
   public double[][] positions(IncidentQuery q, int max) throws SQLException {
-    IncidentFilter f = new IncidentFilter(new IncidentQuery(q.agency(), q.bbox(), q.from(), q.to(),
-        q.categories(), q.offenses(), q.hours(), q.weekdays(), q.beat(), null, 1));
+    IncidentFilter f = new IncidentFilter(q.withoutPaging());
     String sql = "SELECT ST_X(i.geom), ST_Y(i.geom) FROM incident i" + f.where() + " LIMIT ?";
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);   // lets the driver stream rows instead of buffering them all
@@ -121,8 +120,7 @@ public final class IncidentRepository {
    * {@code max}.
    */
   public double[][] events(IncidentQuery q, int max) throws SQLException {
-    IncidentFilter f = new IncidentFilter(new IncidentQuery(q.agency(), q.bbox(), q.from(), q.to(),
-        q.categories(), q.offenses(), q.hours(), q.weekdays(), q.beat(), null, 1));
+    IncidentFilter f = new IncidentFilter(q.withoutPaging());
     String sql = "SELECT ST_X(i.geom), ST_Y(i.geom), extract(epoch FROM i.occurred_at) "
         + "FROM incident i" + f.where() + " LIMIT ?";
     try (Connection c = dataSource.getConnection()) {
@@ -187,8 +185,7 @@ public final class IncidentRepository {
 
   /** Counts of the incidents matching {@code q} (its limit and cursor ignored), by group. */
   public List<Count> stats(IncidentQuery q, GroupBy by) throws SQLException {
-    IncidentFilter f = new IncidentFilter(new IncidentQuery(q.agency(), q.bbox(), q.from(), q.to(),
-        q.categories(), q.offenses(), q.hours(), q.weekdays(), q.beat(), null, 1));
+    IncidentFilter f = new IncidentFilter(q.withoutPaging());
     String sql = "SELECT " + by.sql + " AS k, count(*) FROM incident i" + f.where()
         + by.precisionFilter() + " GROUP BY 1 ORDER BY 1";
     try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {

@@ -131,9 +131,7 @@ public final class HeatRenderer {
     if (bbox == null) {
       return out;
     }
-    double[][] pos = incidents.positions(new IncidentQuery(f0.agency(), bbox, f0.from(), f0.to(),
-        f0.categories(), f0.offenses(), f0.hours(), f0.weekdays(), f0.beat(), null, 1),
-        MAX_POINTS);
+    double[][] pos = incidents.positions(f0.withBbox(bbox), MAX_POINTS);
     if (pos[0].length == 0) {
       return out;
     }
