@@ -1,6 +1,8 @@
 package org.hotbeat.patrol;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -16,11 +18,19 @@ public final class OrienteeringSolver {
   private final SplittableRandom random;
   private final List<List<Integer>> routes = new ArrayList<>();
   private final boolean[] visited;
+  private final boolean revisits;
+  private final int[] siteOwner;
+  private static final double[] TIME_WEIGHTS = {1, 1, 0.5, 0};
+  private double timeWeight = 1;
 
   private OrienteeringSolver(PatrolProblem p, long seed) {
     this.p = p;
     this.random = new SplittableRandom(seed);
     this.visited = new boolean[p.candidates()];
+    this.revisits = p.hasRevisits();
+    int sites = Arrays.stream(p.site()).max().orElse(-1) + 1;
+    this.siteOwner = new int[sites];
+    Arrays.fill(siteOwner, -1);
     for (int u = 0; u < p.units(); u++) {
       routes.add(new ArrayList<>());
     }
@@ -35,6 +45,8 @@ public final class OrienteeringSolver {
     double bestRisk = s.risk();
     for (int it = 0; it < iterations; it++) {
       s.perturb();
+      // Mostly risk per second; sometimes risk alone, which wins when stops, not time, run out.
+      s.timeWeight = TIME_WEIGHTS[s.random.nextInt(TIME_WEIGHTS.length)];
       s.repair(0.3);
       s.improve();
       double r = s.risk();
@@ -64,10 +76,43 @@ public final class OrienteeringSolver {
   }
 
   private boolean fits(int unit, List<Integer> route) {
-    return time(unit, route) <= p.budget()[unit] + 1e-9;
+    return time(unit, route) <= p.budget()[unit] + 1e-9 && allowed(unit, route);
   }
 
-  /** Greedy insertion by risk per added second; {@code noise} randomises the choice a little. */
+  /** The rules besides the budget: the stop limit, and one unit per site. */
+  private boolean allowed(int unit, List<Integer> route) {
+    if (p.maxStops() > 0 && route.size() > p.maxStops()) {
+      return false;
+    }
+    if (!revisits) {
+      return true;
+    }
+    for (int c : route) {
+      int owner = siteOwner[p.site()[c]];
+      if (owner >= 0 && owner != unit) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Which unit serves each site now (−1: none); after every committed change. */
+  private void recount() {
+    if (!revisits) {
+      return;
+    }
+    Arrays.fill(siteOwner, -1);
+    for (int u = 0; u < routes.size(); u++) {
+      for (int c : routes.get(u)) {
+        siteOwner[p.site()[c]] = u;
+      }
+    }
+  }
+
+  /**
+   * Greedy insertion by risk per added second (to the power {@link #timeWeight});
+   * {@code noise} randomises the choice a little.
+   */
   private void repair(double noise) {
     while (true) {
       double bestScore = 0;
@@ -84,8 +129,8 @@ public final class OrienteeringSolver {
           for (int pos = 0; pos <= r.size(); pos++) {
             r.add(pos, c);
             double after = time(u, r);
-            if (after <= p.budget()[u] + 1e-9) {
-              double score = p.risk()[c] / Math.max(1, after - before)
+            if (after <= p.budget()[u] + 1e-9 && allowed(u, r)) {
+              double score = p.risk()[c] / Math.pow(Math.max(1, after - before), timeWeight)
                   * (1 + noise * random.nextDouble());
               if (score > bestScore) {
                 bestScore = score;
@@ -103,6 +148,7 @@ public final class OrienteeringSolver {
       }
       routes.get(bestU).add(bestPos, bestC);
       visited[bestC] = true;
+      recount();
     }
   }
 
@@ -115,7 +161,7 @@ public final class OrienteeringSolver {
         better |= shorten(u);
       }
       repair(0);
-      better |= swap();
+      better |= swap() || swapAndMove();
     }
   }
 
@@ -128,12 +174,12 @@ public final class OrienteeringSolver {
       double t = time(u, r);
       for (int i = 0; i < r.size() && !improved; i++) {
         for (int j = i + 1; j < r.size() && !improved; j++) {
-          java.util.Collections.reverse(r.subList(i, j + 1));
+          Collections.reverse(r.subList(i, j + 1));
           double t2 = time(u, r);
-          if (t2 < t - 1e-9) {
+          if (t2 < t - 1e-9 && allowed(u, r)) {
             improved = true;
           } else {
-            java.util.Collections.reverse(r.subList(i, j + 1));
+            Collections.reverse(r.subList(i, j + 1));
           }
         }
       }
@@ -144,7 +190,7 @@ public final class OrienteeringSolver {
             continue;
           }
           r.add(j, c);
-          if (time(u, r) < t - 1e-9) {
+          if (time(u, r) < t - 1e-9 && allowed(u, r)) {
             improved = true;
           } else {
             r.remove(j);
@@ -187,6 +233,7 @@ public final class OrienteeringSolver {
                 visited[c] = true;
                 visited[gone1] = false;
                 visited[gone2] = j > i ? false : visited[gone2];
+                recount();
                 return true;
               }
               trial.remove(pos);
@@ -198,13 +245,64 @@ public final class OrienteeringSolver {
     return false;
   }
 
+  /**
+   * Put an unvisited candidate in place of a stop of one route, moving that stop to another route
+   * where it fits: what frees a unit for a place only it can reach in time or stops.
+   */
+  private boolean swapAndMove() {
+    for (int c = 0; c < visited.length; c++) {
+      if (visited[c] || p.risk()[c] <= 0) {
+        continue;
+      }
+      for (int u = 0; u < routes.size(); u++) {
+        for (int i = 0; i < routes.get(u).size(); i++) {
+          List<Integer> trial = new ArrayList<>(routes.get(u));
+          int gone = trial.remove(i);
+          if (!insertSomewhere(u, trial, c)) {
+            continue;
+          }
+          List<Integer> before = routes.get(u);
+          routes.set(u, trial);   // so the other route's site check sees the change
+          recount();
+          for (int v = 0; v < routes.size(); v++) {
+            List<Integer> other = new ArrayList<>(routes.get(v));
+            if (v != u && insertSomewhere(v, other, gone)) {
+              routes.set(v, other);
+              visited[c] = true;
+              recount();
+              return true;
+            }
+          }
+          routes.set(u, before);
+          recount();
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Insert c into route (unit u's) at the first position where it fits; false if none. */
+  private boolean insertSomewhere(int u, List<Integer> route, int c) {
+    for (int pos = 0; pos <= route.size(); pos++) {
+      route.add(pos, c);
+      if (fits(u, route)) {
+        return true;
+      }
+      route.remove(pos);
+    }
+    return false;
+  }
+
   private void perturb() {
     for (List<Integer> r : routes) {
-      int drop = r.isEmpty() ? 0 : 1 + random.nextInt(Math.max(1, r.size() / 2));
+      // Up to about half the stops, and now and then the whole route.
+      int drop = r.isEmpty() ? 0
+          : random.nextInt(10) == 0 ? r.size() : 1 + random.nextInt(1 + r.size() / 2);
       for (int k = 0; k < drop && !r.isEmpty(); k++) {
         visited[r.remove(random.nextInt(r.size()))] = false;
       }
     }
+    recount();
   }
 
   private List<List<Integer>> copy() {
@@ -214,10 +312,11 @@ public final class OrienteeringSolver {
   }
 
   private void restore(List<List<Integer>> plan) {
-    java.util.Arrays.fill(visited, false);
+    Arrays.fill(visited, false);
     for (int u = 0; u < routes.size(); u++) {
       routes.set(u, new ArrayList<>(plan.get(u)));
       plan.get(u).forEach(c -> visited[c] = true);
     }
+    recount();
   }
 }
