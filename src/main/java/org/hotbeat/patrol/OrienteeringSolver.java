@@ -3,7 +3,9 @@ package org.hotbeat.patrol;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -22,6 +24,8 @@ public final class OrienteeringSolver {
   private final int[] siteOwner;
   private static final double[] TIME_WEIGHTS = {1, 1, 0.5, 0};
   private double timeWeight = 1;
+  /** Most near-optimal plans kept to choose from. */
+  private static final int POOL = 64;
 
   private OrienteeringSolver(PatrolProblem p, long seed) {
     this.p = p;
@@ -38,11 +42,28 @@ public final class OrienteeringSolver {
 
   /** The best plan found in {@code iterations} rounds of perturbation and repair. */
   public static PatrolPlan solve(PatrolProblem p, long seed, int iterations) {
+    return search(p, seed, iterations, 0);
+  }
+
+  /**
+   * A plan drawn at random (by the seed) among the distinct plans found within {@code tolerance}
+   * (a share, e.g. 0.01) of the best one's risk, each route then run forwards or backwards at
+   * random where both fit: near-optimal, and not the same every night.
+   */
+  public static PatrolPlan solveVaried(PatrolProblem p, long seed, int iterations,
+      double tolerance) {
+    return search(p, seed, iterations, tolerance);
+  }
+
+  private static PatrolPlan search(PatrolProblem p, long seed, int iterations, double tolerance) {
     OrienteeringSolver s = new OrienteeringSolver(p, seed);
     s.repair(0);
     s.improve();
     List<List<Integer>> best = s.copy();
     double bestRisk = s.risk();
+    double bestSpan = s.span();
+    Map<List<List<Integer>>, double[]> pool = new LinkedHashMap<>();   // plan → {risk, units used}
+    pool.put(best, new double[] {bestRisk, s.unitsUsed()});
     for (int it = 0; it < iterations; it++) {
       s.perturb();
       // Mostly risk per second; sometimes risk alone, which wins when stops, not time, run out.
@@ -50,16 +71,72 @@ public final class OrienteeringSolver {
       s.repair(0.3);
       s.improve();
       double r = s.risk();
-      if (r > bestRisk + 1e-9) {
+      if (tolerance > 0 && r >= (1 - tolerance) * bestRisk && pool.size() < POOL) {
+        pool.putIfAbsent(s.copy(), new double[] {r, s.unitsUsed()});
+      }
+      double span = s.span();
+      if (r > bestRisk + 1e-9 || (r > bestRisk - 1e-9 && span < bestSpan - 1e-9)) {
         best = s.copy();
         bestRisk = r;
+        bestSpan = span;
       } else if (s.random.nextInt(4) == 0) {
         s.restore(best);   // mostly walk on, sometimes go back to the best
       }
     }
+    if (tolerance > 0) {
+      double floor = (1 - tolerance) * bestRisk;
+      List<List<List<Integer>>> near = new ArrayList<>();
+      int used = 0;
+      for (List<Integer> r : best) {
+        used += r.isEmpty() ? 0 : 1;
+      }
+      int bestUsed = used;
+      pool.forEach((plan, v) -> {
+        if (v[0] >= floor - 1e-9 && v[1] >= bestUsed) {   // no plan that idles a unit the best uses
+          near.add(plan);
+        }
+      });
+      near.add(best);
+      best = s.reverseSome(near.get(s.random.nextInt(near.size())));
+    }
     List<int[]> out = new ArrayList<>();
-    best.forEach(r -> out.add(r.stream().mapToInt(Integer::intValue).toArray()));
-    return new PatrolPlan(out, bestRisk);
+    double risk = 0;
+    for (List<Integer> r : best) {
+      out.add(r.stream().mapToInt(Integer::intValue).toArray());
+      for (int c : r) {
+        risk += p.risk()[c];
+      }
+    }
+    return new PatrolPlan(out, risk);
+  }
+
+  /** Each route reversed with probability ½ where the reversed route keeps every rule. */
+  private List<List<Integer>> reverseSome(List<List<Integer>> plan) {
+    restore(plan);
+    for (int u = 0; u < routes.size(); u++) {
+      List<Integer> reversed = new ArrayList<>(routes.get(u));
+      Collections.reverse(reversed);
+      if (random.nextBoolean() && fits(u, reversed)) {
+        routes.set(u, reversed);
+      }
+    }
+    return copy();
+  }
+
+  /**
+   * The longest route's share of its budget: among plans of equal risk the one that spreads the
+   * work over the units (none idle while another runs all night) is preferred.
+   */
+  private double span() {
+    double span = 0;
+    for (int u = 0; u < routes.size(); u++) {
+      span = Math.max(span, time(u, routes.get(u)) / p.budget()[u]);
+    }
+    return span;
+  }
+
+  private int unitsUsed() {
+    return (int) routes.stream().filter(r -> !r.isEmpty()).count();
   }
 
   private double risk() {
