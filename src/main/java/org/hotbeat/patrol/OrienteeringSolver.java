@@ -480,6 +480,10 @@ public final class OrienteeringSolver {
   }
 
   private void perturb() {
+    if (siteOwner.length < p.candidates() && random.nextInt(3) == 0) {
+      dropSites();   // with revisits, a site changes unit only when all its visits go
+      return;
+    }
     int chosen = random.nextInt(routes.size());
     for (int u = 0; u < routes.size(); u++) {
       List<Integer> r = routes.get(u);
@@ -493,6 +497,22 @@ public final class OrienteeringSolver {
       for (int k = 0; k < drop && !r.isEmpty(); k++) {
         visited[r.remove(random.nextInt(r.size()))] = false;
       }
+    }
+    refresh();
+  }
+
+  /** Takes every visit of one or two random served sites off the routes. */
+  private void dropSites() {
+    for (int k = 1 + random.nextInt(2); k > 0; k--) {
+      int site = p.site()[random.nextInt(p.candidates())];
+      if (siteOwner[site] < 0) {
+        continue;
+      }
+      routes.get(siteOwner[site]).removeIf(c -> {
+        boolean gone = p.site()[c] == site;
+        visited[c] &= !gone;
+        return gone;
+      });
     }
     refresh();
   }
