@@ -22,6 +22,8 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.hotbeat.HotbeatException;
 import org.hotbeat.access.Role;
 import org.hotbeat.access.TokenStore;
+import org.hotbeat.community.AssessmentService;
+import org.hotbeat.community.ControlCandidates;
 import org.hotbeat.config.HotbeatConfig;
 import org.hotbeat.evaluation.BeatReport;
 import org.hotbeat.exports.DensitySurface;
@@ -80,6 +82,9 @@ public final class WebApp {
     IncidentIngestResource ingest =
         new IncidentIngestResource(services.ingest(), config.maxIngestBytes());
     StreetTileResource streetTiles = new StreetTileResource(services.streets());
+    AssessmentResource assessments = new AssessmentResource(
+        new AssessmentService(services.database().dataSource()),
+        new ControlCandidates(services.database().dataSource()));
     return Javalin.create(c -> {
       c.startup.showJavalinBanner = false;
       c.jsonMapper(new JavalinJackson(objectMapper(), false));
@@ -119,6 +124,8 @@ public final class WebApp {
           get("/density/grid.tif", exports::geoTiff, Role.ANALYST);
           get("/density/grid.csv", exports::csv, Role.ANALYST);
           get("/density/hotspots.geojson", exports::hotspots, Role.ANALYST);
+          post("/assessments", assessments::assess, Role.ANALYST);
+          get("/assessments/control-candidates", assessments::controlCandidates, Role.ANALYST);
         });
         get("/tiles/heat/{z}/{x}/{y}", heat::tile, Role.PUBLIC);
         get("/tiles/heat.json", heat::tileJson, Role.PUBLIC);
