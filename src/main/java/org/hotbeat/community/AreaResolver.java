@@ -39,6 +39,20 @@ final class AreaResolver {
     return all.get(0);
   }
 
+  /** Throws {@link NotFoundException} unless the agency has this beat. */
+  void requireBeat(Connection c, String agency, String field, String code) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT 1 FROM beat WHERE agency = ? AND code = ?")) {
+      ps.setString(1, agency);
+      ps.setString(2, code);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new NotFoundException(field + ": no beat " + code + " in agency " + agency);
+        }
+      }
+    }
+  }
+
   /** The agency's local time zone (UTC until set). */
   ZoneId timeZone(Connection c, String agency) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(

@@ -23,6 +23,10 @@ import org.hotbeat.HotbeatException;
 import org.hotbeat.access.Role;
 import org.hotbeat.access.TokenStore;
 import org.hotbeat.community.AssessmentService;
+import org.hotbeat.community.Audit;
+import org.hotbeat.community.MeetingStore;
+import org.hotbeat.community.ProblemStore;
+import org.hotbeat.community.ResponseStore;
 import org.hotbeat.community.ControlCandidates;
 import org.hotbeat.config.HotbeatConfig;
 import org.hotbeat.evaluation.BeatReport;
@@ -85,6 +89,9 @@ public final class WebApp {
     AssessmentResource assessments = new AssessmentResource(
         new AssessmentService(services.database().dataSource()),
         new ControlCandidates(services.database().dataSource()));
+    javax.sql.DataSource ds = services.database().dataSource();
+    CommunityResource community = new CommunityResource(new MeetingStore(ds),
+        new ProblemStore(ds), new ResponseStore(ds), new Audit(ds));
     return Javalin.create(c -> {
       c.startup.showJavalinBanner = false;
       c.jsonMapper(new JavalinJackson(objectMapper(), false));
@@ -96,6 +103,7 @@ public final class WebApp {
       });
       c.validation.register(Bbox.class, Bbox::parse);
       c.validation.register(Instant.class, Timestamps::parse);
+      c.validation.register(java.time.LocalDate.class, java.time.LocalDate::parse);
       IncidentParams.register(c);
       Problems.register(c);
       new AccessControl(services.tokens()).register(c);
@@ -126,6 +134,23 @@ public final class WebApp {
           get("/density/hotspots.geojson", exports::hotspots, Role.ANALYST);
           post("/assessments", assessments::assess, Role.ANALYST);
           get("/assessments/control-candidates", assessments::controlCandidates, Role.ANALYST);
+          path("/community", () -> {
+            get("/meetings", community::listMeetings, Role.PATROL);
+            post("/meetings", community::createMeeting, Role.PATROL);
+            get("/meetings/{id}", community::meeting, Role.PATROL);
+            patch("/meetings/{id}", community::updateMeeting, Role.PATROL);
+            delete("/meetings/{id}", community::deleteMeeting, Role.ADMIN);
+            get("/problems", community::listProblems, Role.PATROL);
+            post("/problems", community::createProblem, Role.PATROL);
+            get("/problems/{id}", community::problem, Role.PATROL);
+            patch("/problems/{id}", community::updateProblem, Role.PATROL);
+            delete("/problems/{id}", community::deleteProblem, Role.ADMIN);
+            post("/problems/{id}/notes", community::addNote, Role.PATROL);
+            post("/problems/{id}/responses", community::addResponse, Role.PATROL);
+            patch("/responses/{id}", community::updateResponse, Role.PATROL);
+            delete("/responses/{id}", community::deleteResponse, Role.ADMIN);
+            get("/audit", community::audit, Role.ADMIN);
+          });
         });
         get("/tiles/heat/{z}/{x}/{y}", heat::tile, Role.PUBLIC);
         get("/tiles/heat.json", heat::tileJson, Role.PUBLIC);
