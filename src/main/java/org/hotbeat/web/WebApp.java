@@ -24,6 +24,7 @@ import org.hotbeat.access.Role;
 import org.hotbeat.access.TokenStore;
 import org.hotbeat.community.AssessmentService;
 import org.hotbeat.community.Audit;
+import org.hotbeat.community.DosageService;
 import org.hotbeat.community.MeetingStore;
 import org.hotbeat.community.ProblemStore;
 import org.hotbeat.community.ResponseStore;
@@ -92,6 +93,7 @@ public final class WebApp {
     javax.sql.DataSource ds = services.database().dataSource();
     CommunityResource community = new CommunityResource(new MeetingStore(ds),
         new ProblemStore(ds), new ResponseStore(ds), new Audit(ds));
+    PatrolTrackResource tracks = new PatrolTrackResource(new DosageService(ds));
     return Javalin.create(c -> {
       c.startup.showJavalinBanner = false;
       c.jsonMapper(new JavalinJackson(objectMapper(), false));
@@ -151,6 +153,7 @@ public final class WebApp {
             delete("/responses/{id}", community::deleteResponse, Role.ADMIN);
             get("/audit", community::audit, Role.ADMIN);
           });
+          post("/patrol-tracks", tracks::upload, Role.PATROL);
         });
         get("/tiles/heat/{z}/{x}/{y}", heat::tile, Role.PUBLIC);
         get("/tiles/heat.json", heat::tileJson, Role.PUBLIC);
