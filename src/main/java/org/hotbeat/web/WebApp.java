@@ -24,6 +24,7 @@ import org.hotbeat.access.Role;
 import org.hotbeat.access.TokenStore;
 import org.hotbeat.community.AssessmentService;
 import org.hotbeat.community.Audit;
+import org.hotbeat.community.CommunityReport;
 import org.hotbeat.community.DosageService;
 import org.hotbeat.community.MeetingStore;
 import org.hotbeat.community.ProblemStore;
@@ -94,6 +95,8 @@ public final class WebApp {
     CommunityResource community = new CommunityResource(new MeetingStore(ds),
         new ProblemStore(ds), new ResponseStore(ds), new Audit(ds));
     PatrolTrackResource tracks = new PatrolTrackResource(new DosageService(ds));
+    CommunityReportResource communityReport =
+        new CommunityReportResource(new CommunityReport(ds));
     return Javalin.create(c -> {
       c.startup.showJavalinBanner = false;
       c.jsonMapper(new JavalinJackson(objectMapper(), false));
@@ -152,6 +155,7 @@ public final class WebApp {
             patch("/responses/{id}", community::updateResponse, Role.PATROL);
             delete("/responses/{id}", community::deleteResponse, Role.ADMIN);
             get("/audit", community::audit, Role.ADMIN);
+            get("/report/{beat}", communityReport::report, Role.PUBLIC);
           });
           post("/patrol-tracks", tracks::upload, Role.PATROL);
         });
