@@ -22,7 +22,9 @@ import org.hotbeat.store.EmbeddedPostgres;
 import org.hotbeat.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "assess", mixinStandardHelpOptions = true,
     description = {"Assess a response: incidents in the response area, a buffer ring around it "
@@ -31,6 +33,7 @@ import picocli.CommandLine.Option;
         + "docs/community.md."})
 final class AssessCommand implements Callable<Integer> {
   @Mixin DatabaseOptions db;
+  @Spec CommandSpec spec;
 
   @Option(names = "--response", required = true, paramLabel = "BEAT|FILE",
       description = "The response area: a beat code, or a GeoJSON file holding one polygon.")
@@ -86,13 +89,15 @@ final class AssessCommand implements Callable<Integer> {
       throw new HotbeatException(e.getMessage()
           .replace("bufferMetres:", "--buffer-m:").replace("normalise", "--normalise"));
     }
+    java.io.PrintWriter out = spec.commandLine().getOut();
     if (format.equals("json")) {
-      System.out.println(new ObjectMapper().registerModule(new JavaTimeModule())
+      out.println(new ObjectMapper().registerModule(new JavaTimeModule())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(a));
     } else {
-      System.out.print(text(a));
+      out.print(text(a));
     }
+    out.flush();
     if (plot != null) {
       Files.writeString(plot, AssessmentPlot.svg(a));
     }

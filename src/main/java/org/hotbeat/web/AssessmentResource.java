@@ -68,7 +68,8 @@ final class AssessmentResource {
     Validator<String> response = ctx.queryParamAsClass("response", String.class).required();
     Validator<String> before = ctx.queryParamAsClass("before", String.class).required();
     Validator<Double> buffer = ctx.queryParamAsClass("bufferMetres", Double.class)
-        .check(m -> m == null || m >= 0 && m <= AssessmentRequest.MAX_BUFFER_METRES, "must be 0 to 10000");
+        .check(m -> m == null || m >= 0 && m <= AssessmentRequest.MAX_BUFFER_METRES,
+            "must be 0 to 10000");
     Validator<Integer> limit = ctx.queryParamAsClass("limit", Integer.class)
         .check(n -> n == null || n >= 1 && n <= 100, "must be 1 to 100");
     QueryParams.validateAll(response, before, buffer, limit);

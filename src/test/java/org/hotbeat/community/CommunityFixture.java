@@ -20,13 +20,13 @@ import javax.sql.DataSource;
  * after; at f, outside everything, 7 before and 7 after. Robberies: 3 in R before. Before is
  * January–March 2017 (90 days), after April–June (2017-04-01 to 2017-06-30, 90 days).
  */
-final class CommunityFixture {
-  static final String BEFORE = "2017-01-01/2017-04-01";
-  static final String AFTER = "2017-04-01/2017-06-30";
+public final class CommunityFixture {
+  public static final String BEFORE = "2017-01-01/2017-04-01";
+  public static final String AFTER = "2017-04-01/2017-06-30";
 
   private CommunityFixture() {}
 
-  static void load(DataSource ds) throws SQLException {
+  public static void load(DataSource ds) throws SQLException {
     try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
       s.execute("""
           INSERT INTO beat (agency, code, name, geom) VALUES

@@ -54,8 +54,8 @@ class AssessmentApiTest {
   private static final String GOOD = body("{\"beat\":\"C\"}", "2017-01-01/2017-04-01",
       "2017-04-01/2017-06-30");
 
-  private static io.javalin.testtools.Response post(io.javalin.testtools.HttpClient client, String path,
-      String json, String token) {
+  private static io.javalin.testtools.Response post(io.javalin.testtools.HttpClient client,
+      String path, String json, String token) {
     return client.post(path, json, r -> {
       if (token != null) {
         r.header("Authorization", "Bearer " + token);
