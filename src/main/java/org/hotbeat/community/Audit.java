@@ -50,6 +50,23 @@ public final class Audit {
     }
   }
 
+  /** Deletes the row {@code id} of {@code table} and audits it; unknown ids get {@code missing}. */
+  static void delete(DataSource ds, String entity, String table, long id, String by,
+      java.util.function.Supplier<NotFoundException> missing) throws SQLException {
+    Transactions.inTransaction(ds, c -> {
+      String before = snapshot(c, table, id);
+      if (before == null) {
+        throw missing.get();
+      }
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE id = ?")) {
+        ps.setLong(1, id);
+        ps.executeUpdate();
+      }
+      record(c, entity, id, "delete", by, before, null);
+      return null;
+    });
+  }
+
   /** The changes to one record (or to all of an entity with {@code id} null), oldest first. */
   public List<Entry> list(String entity, Long id, int limit) throws SQLException {
     try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""

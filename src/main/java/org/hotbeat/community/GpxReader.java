@@ -18,8 +18,8 @@ import javax.xml.stream.XMLStreamReader;
  * Waypoints and routes are ignored: they are plans, not where the patrol went.
  */
 public final class GpxReader {
-  /** Largest number of points read from one upload (a day of 1 s fixes is 86 400). */
-  public static final int MAX_POINTS = 2_000_000;
+  /** Most points read from one upload (a day of 1 s fixes is 86 400); bounds the memory held. */
+  public static final int MAX_POINTS = 500_000;
 
   private GpxReader() {}
 

@@ -85,20 +85,9 @@ public final class MeetingStore {
   }
 
   public void delete(long id, String by) throws SQLException {
-    Transactions.inTransaction(dataSource, c -> {
-      String before = Audit.snapshot(c, "community_meeting", id);
-      if (before == null) {
-        throw notFound(id);
-      }
-      try (PreparedStatement ps = c.prepareStatement(
-          "DELETE FROM community_meeting WHERE id = ?")) {
-        ps.setLong(1, id);
-        ps.executeUpdate();
-      }
-      Audit.record(c, "meeting", id, "delete", by, before, null);
-      return null;
-    });
+    Audit.delete(dataSource, "meeting", "community_meeting", id, by, () -> notFound(id));
   }
+
 
   public Meeting get(long id) throws SQLException {
     try (Connection c = dataSource.getConnection()) {

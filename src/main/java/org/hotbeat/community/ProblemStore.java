@@ -108,20 +108,9 @@ public final class ProblemStore {
   }
 
   public void delete(long id, String by) throws SQLException {
-    Transactions.inTransaction(dataSource, c -> {
-      String before = Audit.snapshot(c, "community_problem", id);
-      if (before == null) {
-        throw notFound(id);
-      }
-      try (PreparedStatement ps = c.prepareStatement(
-          "DELETE FROM community_problem WHERE id = ?")) {
-        ps.setLong(1, id);
-        ps.executeUpdate();
-      }
-      Audit.record(c, "problem", id, "delete", by, before, null);
-      return null;
-    });
+    Audit.delete(dataSource, "problem", "community_problem", id, by, () -> notFound(id));
   }
+
 
   public Problem.Note addNote(long problemId, LocalDate on, String text, String by)
       throws SQLException {

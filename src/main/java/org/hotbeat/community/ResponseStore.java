@@ -78,20 +78,9 @@ public final class ResponseStore {
   }
 
   public void delete(long id, String by) throws SQLException {
-    Transactions.inTransaction(dataSource, c -> {
-      String before = Audit.snapshot(c, "community_response", id);
-      if (before == null) {
-        throw notFound(id);
-      }
-      try (PreparedStatement ps = c.prepareStatement(
-          "DELETE FROM community_response WHERE id = ?")) {
-        ps.setLong(1, id);
-        ps.executeUpdate();
-      }
-      Audit.record(c, "response", id, "delete", by, before, null);
-      return null;
-    });
+    Audit.delete(dataSource, "response", "community_response", id, by, () -> notFound(id));
   }
+
 
   private static ProblemResponse get(Connection c, long id) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
