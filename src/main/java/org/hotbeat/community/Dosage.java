@@ -1,5 +1,6 @@
 package org.hotbeat.community;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,19 +25,30 @@ import org.locationtech.jts.geom.LineString;
  * are a recording gap: that time is not counted. Stateless.
  */
 public final class Dosage {
-  /** A hotspot: a circle (lon, lat, radius in metres) or a polygon (lon/lat geometry). */
+  /**
+   * A hotspot: a circle (lon, lat, radius in metres) or a polygon (lon/lat geometry), with the
+   * minutes a patrol plan asked for there, if known.
+   */
   public record Area(String id, String label, double lon, double lat, double radiusMetres,
-      Geometry polygon) {
+      Geometry polygon, Double plannedMinutes) {
     public static Area circle(String id, String label, double lon, double lat, double radius) {
       if (!(radius > 0 && radius <= 10_000)) {
         throw new InvalidInputException("hotspot", "radius must be more than 0 and at most "
             + "10000 metres");
       }
-      return new Area(id, label, lon, lat, radius, null);
+      return new Area(id, label, lon, lat, radius, null, null);
     }
 
     public static Area polygon(String id, String label, Geometry lonLat) {
-      return new Area(id, label, Double.NaN, Double.NaN, 0, lonLat);
+      return new Area(id, label, Double.NaN, Double.NaN, 0, lonLat, null);
+    }
+
+    /** This area with the minutes planned for it in the track's time (e.g. visits × dwell). */
+    public Area planned(double minutes) {
+      if (!(minutes >= 0 && minutes <= 24 * 60)) {
+        throw new InvalidInputException("hotspot", "planned minutes must be 0 to 1440");
+      }
+      return new Area(id, label, lon, lat, radiusMetres, polygon, minutes);
     }
   }
 
@@ -54,8 +66,13 @@ public final class Dosage {
   /** One day's dosage in one hotspot; a visit counts on the day it began. */
   public record Day(LocalDate day, double minutes, int visits) {}
 
+  /**
+   * @param plannedMinutes what the plan asked for, or null
+   * @param shareOfPlan minutes observed / planned, or null when nothing was planned
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record HotspotDosage(String id, String label, double minutes, int visits,
-      int longVisits, List<Day> days) {}
+      int longVisits, List<Day> days, Double plannedMinutes, Double shareOfPlan) {}
 
   public record Result(int points, Instant start, Instant end, String timeZone,
       List<HotspotDosage> hotspots, List<String> notes) {}
@@ -143,7 +160,10 @@ public final class Dosage {
     }
     List<Day> perDay = new ArrayList<>();
     days.forEach((d, v) -> perDay.add(new Day(d, v[0], (int) v[1])));
-    return new HotspotDosage(a.id(), a.label(), total, visits, longVisits, perDay);
+    Double share = a.plannedMinutes() == null || a.plannedMinutes() == 0 ? null
+        : total / a.plannedMinutes();
+    return new HotspotDosage(a.id(), a.label(), total, visits, longVisits, perDay,
+        a.plannedMinutes(), share);
   }
 
   /** Appends an interval, joining it to the last one when they touch. */

@@ -15,7 +15,8 @@ import org.hotbeat.community.DosageService;
 /**
  * {@code POST /api/patrol-tracks}: a GPX track of a patrol as driven or walked (the body, streamed)
  * and the minutes and visits it gave each hotspot per day. Query: {@code problem=ID} and
- * {@code hotspot=LON,LAT,RADIUS_M} (each repeatable, at least one), {@code unit}, {@code planId},
+ * {@code hotspot=LON,LAT,RADIUS_M[,PLANNED_MINUTES]} (each repeatable, at least one; the planned
+ * minutes, e.g. a plan's visits × dwell, give the observed share of the plan), {@code unit}, {@code planId},
  * {@code timeZone} (default: the agency's), {@code mergeGapMinutes} (default 2),
  * {@code maxFixGapMinutes} (default 10), {@code agency}.
  */
@@ -71,17 +72,19 @@ final class PatrolTrackResource {
   private static Dosage.Area circle(String text, int n) {
     String[] p = text.split(",");
     try {
-      if (p.length == 3) {
+      if (p.length == 3 || p.length == 4) {
         double lon = Double.parseDouble(p[0]);
         double lat = Double.parseDouble(p[1]);
         if (Math.abs(lon) <= 180 && Math.abs(lat) <= 90) {
-          return Dosage.Area.circle("hotspot:" + n, "hotspot " + n, lon, lat,
+          Dosage.Area a = Dosage.Area.circle("hotspot:" + n, "hotspot " + n, lon, lat,
               Double.parseDouble(p[2]));
+          return p.length == 4 ? a.planned(Double.parseDouble(p[3])) : a;
         }
       }
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw ProblemException.badRequest("hotspot", "'" + text + "' is not LON,LAT,RADIUS_M");
+    throw ProblemException.badRequest("hotspot", "'" + text + "' is not "
+        + "LON,LAT,RADIUS_M[,PLANNED_MINUTES]");
   }
 }

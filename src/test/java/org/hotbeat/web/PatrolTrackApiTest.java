@@ -75,7 +75,7 @@ class PatrolTrackApiTest {
   void anUploadedTrackGivesEachProblemAreaItsMinutesPerLocalDayAndIsStored() {
     Http.test(WebApp.create(HotbeatConfig.defaults(), services), (server, client) -> {
       // 03:00 UTC on 3 June is 22:00 on 2 June in Chicago
-      JsonNode r = json(post(client, "?problem=" + problem + "&hotspot=0.005,0.005,50&unit=1A",
+      JsonNode r = json(post(client, "?problem=" + problem + "&hotspot=0.005,0.005,50,3&unit=1A",
           gpx(0.005, Instant.parse("2017-06-03T03:00:00Z"))), 201);
       assertEquals("America/Chicago", r.at("/dosage/timeZone").asText());
       JsonNode area = r.at("/dosage/hotspots/0");
@@ -84,6 +84,9 @@ class PatrolTrackApiTest {
       assertEquals("2017-06-02", area.at("/days/0/day").asText());
       // the 50 m circle: 100 m of the walk at 1113.2 m per 1000 s (0.01° of the equator)
       assertEquals(100 / 1.1132 / 60, r.at("/dosage/hotspots/1/minutes").asDouble(), 0.01);
+      // the plan asked for 3 minutes there: half of it was done
+      assertEquals(100 / 1.1132 / 60 / 3, r.at("/dosage/hotspots/1/shareOfPlan").asDouble(), 0.01);
+      assertTrue(r.at("/dosage/hotspots/0/shareOfPlan").isMissingNode());
       try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
           ResultSet rs = s.executeQuery("SELECT day, minutes, visits FROM patrol_dosage "
               + "WHERE track_id = " + r.get("trackId").asLong())) {
