@@ -74,23 +74,34 @@ public final class CommunityReport {
       List<Done> done = new ArrayList<>();
       List<Patrols> patrols = new ArrayList<>();
       List<Change> changes = new ArrayList<>();
-      for (Problem p : new ProblemStore(dataSource).list(agency, beat, null, start, end, 200)) {
+      // Problems raised in the period, and older ones still being worked on in it.
+      for (Problem p : new ProblemStore(dataSource).list(agency, beat, null, null, end, 200)) {
         String title = PublicText.withoutPlaces(p.title());
-        raised.add(new Raised(title, PublicText.month(YearMonth.from(p.raisedOn())),
-            p.raisedBy().equals("community") ? "residents" : "police", STATUS.get(p.status()),
-            p.categories()));
-        LocalDate first = null;
+        boolean raisedNow = !p.raisedOn().isBefore(start);
+        if (raisedNow) {
+          raised.add(new Raised(title, PublicText.month(YearMonth.from(p.raisedOn())),
+              p.raisedBy().equals("community") ? "residents" : "police", STATUS.get(p.status()),
+              p.categories()));
+        }
+        LocalDate first = null;   // the first response, which splits before from after
+        boolean active = false;   // a response under way in the period
         for (ProblemResponse r : ResponseStore.forProblem(c, p.id())) {
-          done.add(new Done(title, r.kind(), PublicText.withoutPlaces(r.description()),
-              PublicText.month(YearMonth.from(r.startedOn())), r.endedOn() == null ? "ongoing"
-              : PublicText.month(YearMonth.from(r.endedOn()))));
+          if (!r.startedOn().isBefore(end)) {
+            continue;
+          }
           first = first == null || r.startedOn().isBefore(first) ? r.startedOn() : first;
+          if (r.endedOn() == null || !r.endedOn().isBefore(start)) {
+            active = true;
+            done.add(new Done(title, r.kind(), PublicText.withoutPlaces(r.description()),
+                PublicText.month(YearMonth.from(r.startedOn())), r.endedOn() == null ? "ongoing"
+                : PublicText.month(YearMonth.from(r.endedOn()))));
+          }
         }
         Patrols presence = patrols(c, p.id(), title, start, end);
         if (presence != null) {
           patrols.add(presence);
         }
-        if (first != null && YearMonth.from(first).isBefore(to.plusMonths(1))) {
+        if (first != null && (raisedNow || active)) {
           changes.add(change(c, zone, p, title, YearMonth.from(first), to));
         }
       }

@@ -44,13 +44,20 @@ class CommunityReportApiTest {
            'R', 'community', 'response', 't'),
           ('r', 'Robberies at 0.0091, 0.0012', 'hotspot',
            ST_Multi(ST_MakeEnvelope(0.008, 0.0005, 0.0095, 0.002, 4326)), '{robbery}',
-           '2017-03-20', 'R', 'police', 'assessment', 't')""");
+           '2017-03-20', 'R', 'police', 'assessment', 't'),
+          ('r', 'Graffiti on the underpass', 'hotspot',
+           ST_Multi(ST_MakeEnvelope(0.0001, 0.009, 0.0002, 0.0091, 4326)), '{}', '2016-10-05',
+           'R', 'community', 'response', 't'),
+          ('r', 'Old and done', 'beat', (SELECT geom FROM beat WHERE code = 'R'), '{}',
+           '2016-01-05', 'R', 'community', 'closed', 't')""");
       s.execute("""
           INSERT INTO community_response (problem_id, kind, description, started_on, ended_on,
             created_by) VALUES
           (1, 'hotspot patrol', 'Stops at the 012XX S STATE ST corner', '2017-04-01',
            '2017-06-30', 't'),
-          (2, 'lighting', 'Two new street lamps', '2017-04-15', NULL, 't')""");
+          (2, 'lighting', 'Two new street lamps', '2017-04-15', NULL, 't'),
+          (3, 'environmental', 'Cleaning with the city', '2016-11-01', NULL, 't'),
+          (4, 'partner', 'Finished long ago', '2016-02-01', '2016-03-01', 't')""");
       s.execute("""
           INSERT INTO patrol_track (agency, time_zone, points, started_at, ended_at, uploaded_by)
           VALUES ('r', 'America/Chicago', 2, '2017-04-10T20:00:00Z', '2017-04-11T04:00:00Z', 't');
@@ -92,6 +99,11 @@ class CommunityReportApiTest {
       // the beat: 30 in January–June 2016, 24 in 2017
       assertTrue(text.contains("About 20 % fewer incidents of all kinds"), text);
       assertTrue(text.contains("62 % of those surveyed said they were satisfied"), text);
+      // raised before the period but still worked on: under "we did", not "you told us"
+      String told = text.substring(text.indexOf("You told us"), text.indexOf("We did"));
+      assertFalse(told.contains("Graffiti"), told);
+      assertTrue(text.contains("Graffiti on the underpass environmental"), text);
+      assertFalse(text.contains("Old and done") || text.contains("Finished long ago"), text);
     });
   }
 
