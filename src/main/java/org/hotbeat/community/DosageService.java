@@ -19,7 +19,7 @@ import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
 
 /**
- * Takes an uploaded GPX track, computes its {@link Dosage} in the named problems' areas and
+ * Takes an uploaded GPX track (or CSV pings), computes its {@link Dosage} in the named problems' areas and
  * circles, and stores the track and the problems' daily dosage. Thread-safe.
  */
 public final class DosageService {
@@ -41,14 +41,17 @@ public final class DosageService {
     this.dataSource = dataSource;
   }
 
-  public Stored upload(InputStream gpx, Upload u, String by) throws SQLException {
+  /**
+   * @param csv whether the body is CSV pings ({@link PingCsvReader}) rather than GPX
+   */
+  public Stored upload(InputStream body, boolean csv, Upload u, String by) throws SQLException {
     if (u.problems().isEmpty() && u.circles().isEmpty()) {
       throw new InvalidInputException("problem", "name at least one problem or hotspot to "
           + "measure the dosage in");
     }
     Checks.text("unit", u.unit(), 100);
     Checks.text("planId", u.planId(), 100);
-    List<TrackPoint> track = GpxReader.read(gpx);
+    List<TrackPoint> track = csv ? PingCsvReader.read(body) : GpxReader.read(body);
     return Transactions.inTransaction(dataSource, c -> {
       String agency = areas.agency(c, u.agency());
       ZoneId zone = u.zone() != null ? u.zone() : areas.timeZone(c, agency);

@@ -13,8 +13,8 @@ import org.hotbeat.community.Dosage;
 import org.hotbeat.community.DosageService;
 
 /**
- * {@code POST /api/patrol-tracks}: a GPX track of a patrol as driven or walked (the body, streamed)
- * and the minutes and visits it gave each hotspot per day. Query: {@code problem=ID} and
+ * {@code POST /api/patrol-tracks}: a GPX track of a patrol as driven or walked (the body, streamed;
+ * CSV pings with {@code Content-Type: text/csv}) and the minutes and visits it gave each hotspot per day. Query: {@code problem=ID} and
  * {@code hotspot=LON,LAT,RADIUS_M[,PLANNED_MINUTES]} (each repeatable, at least one; the planned
  * minutes, e.g. a plan's visits × dwell, give the observed share of the plan), {@code unit}, {@code planId},
  * {@code timeZone} (default: the agency's), {@code mergeGapMinutes} (default 2),
@@ -57,7 +57,8 @@ final class PatrolTrackResource {
     }
     DosageService.Stored s;
     try (InputStream in = ctx.bodyInputStream()) {
-      s = dosage.upload(in, new DosageService.Upload(ctx.queryParam("agency"),
+      String type = ctx.contentType() == null ? "" : ctx.contentType();
+      s = dosage.upload(in, type.startsWith("text/csv"), new DosageService.Upload(ctx.queryParam("agency"),
           ctx.queryParam("unit"), ctx.queryParam("planId"), zone,
           minutes(merge.getOrDefault(2.0)), minutes(maxGap.getOrDefault(10.0)), problems, circles),
           AccessControl.caller(ctx).name());

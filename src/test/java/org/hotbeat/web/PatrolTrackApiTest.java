@@ -62,7 +62,32 @@ class PatrolTrackApiTest {
   private static Response post(HttpClient client, String query, String body) {
     return client.request("/api/patrol-tracks" + query, r -> r.post(
         HttpRequest.BodyPublishers.ofString(body)).header("Authorization", "Bearer " + patrol)
-        .header("Content-Type", "application/gpx+xml"));
+        .header("Content-Type", body.startsWith("<") ? "application/gpx+xml" : "text/csv"));
+  }
+
+  /** The same walk as CSV pings, columns in another order. */
+  private static String csv(double lat, Instant start) {
+    StringBuilder s = new StringBuilder("unit,timestamp,latitude,longitude\n");
+    for (int t = 0; t <= 1000; t += 20) {
+      s.append("1A,").append(start.plusSeconds(t)).append(',').append(lat).append(',')
+          .append(0.01 * t / 1000.0).append('\n');
+    }
+    return s.toString();
+  }
+
+  @Test
+  void csvPingsMeasureLikeTheGpxTrackAndBadLinesAreNamed() {
+    Http.test(WebApp.create(HotbeatConfig.defaults(), services), (server, client) -> {
+      String good = csv(0.005, Instant.parse("2017-06-03T03:00:00Z"));
+      JsonNode r = json(post(client, "?problem=" + problem, good), 201);
+      assertEquals(200 / 60.0, r.at("/dosage/hotspots/0/minutes").asDouble(), 0.01);
+      JsonNode e = json(post(client, "?problem=" + problem, good.replace("timestamp", "when")),
+          400);
+      assertEquals("csv", e.at("/errors/0/field").asText());
+      e = json(post(client, "?problem=" + problem, good.replace("2017-06-03T03:00:20Z",
+          "2017-06-03T02:00:20Z")), 400);
+      assertTrue(e.get("detail").asText().contains("line 3"), e.toString());
+    });
   }
 
   private static JsonNode json(Response r, int status) throws Exception {
