@@ -18,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import javax.sql.DataSource;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.hotbeat.HotbeatException;
 import org.hotbeat.access.Role;
@@ -25,11 +27,11 @@ import org.hotbeat.access.TokenStore;
 import org.hotbeat.community.AssessmentService;
 import org.hotbeat.community.Audit;
 import org.hotbeat.community.CommunityReport;
+import org.hotbeat.community.ControlCandidates;
 import org.hotbeat.community.DosageService;
 import org.hotbeat.community.MeetingStore;
 import org.hotbeat.community.ProblemStore;
 import org.hotbeat.community.ResponseStore;
-import org.hotbeat.community.ControlCandidates;
 import org.hotbeat.config.HotbeatConfig;
 import org.hotbeat.evaluation.BeatReport;
 import org.hotbeat.exports.DensitySurface;
@@ -88,10 +90,9 @@ public final class WebApp {
     IncidentIngestResource ingest =
         new IncidentIngestResource(services.ingest(), config.maxIngestBytes());
     StreetTileResource streetTiles = new StreetTileResource(services.streets());
-    AssessmentResource assessments = new AssessmentResource(
-        new AssessmentService(services.database().dataSource()),
-        new ControlCandidates(services.database().dataSource()));
-    javax.sql.DataSource ds = services.database().dataSource();
+    DataSource ds = services.database().dataSource();
+    AssessmentResource assessments = new AssessmentResource(new AssessmentService(ds),
+        new ControlCandidates(ds));
     CommunityResource community = new CommunityResource(new MeetingStore(ds),
         new ProblemStore(ds), new ResponseStore(ds), new Audit(ds));
     PatrolTrackResource tracks = new PatrolTrackResource(new DosageService(ds));
@@ -108,7 +109,7 @@ public final class WebApp {
       });
       c.validation.register(Bbox.class, Bbox::parse);
       c.validation.register(Instant.class, Timestamps::parse);
-      c.validation.register(java.time.LocalDate.class, java.time.LocalDate::parse);
+      c.validation.register(LocalDate.class, LocalDate::parse);
       IncidentParams.register(c);
       Problems.register(c);
       new AccessControl(services.tokens()).register(c);
