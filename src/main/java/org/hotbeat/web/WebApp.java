@@ -18,10 +18,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import javax.sql.DataSource;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.hotbeat.HotbeatException;
 import org.hotbeat.access.Role;
 import org.hotbeat.access.TokenStore;
+import org.hotbeat.community.AssessmentService;
+import org.hotbeat.community.Audit;
+import org.hotbeat.community.CommunityReport;
+import org.hotbeat.community.ControlCandidates;
+import org.hotbeat.community.DosageService;
+import org.hotbeat.community.MeetingStore;
+import org.hotbeat.community.ProblemStore;
+import org.hotbeat.community.ResponseStore;
 import org.hotbeat.config.HotbeatConfig;
 import org.hotbeat.evaluation.BeatReport;
 import org.hotbeat.exports.DensitySurface;
@@ -88,6 +98,14 @@ public final class WebApp {
         new IncidentIngestResource(services.ingest(), config.maxIngestBytes());
     StreetTileResource streetTiles = new StreetTileResource(services.streets());
     PatrolPlanResource patrol = new PatrolPlanResource(services.planner(), services.plans());
+    DataSource ds = services.database().dataSource();
+    AssessmentResource assessments = new AssessmentResource(new AssessmentService(ds),
+        new ControlCandidates(ds));
+    CommunityResource community = new CommunityResource(new MeetingStore(ds),
+        new ProblemStore(ds), new ResponseStore(ds), new Audit(ds));
+    PatrolTrackResource tracks = new PatrolTrackResource(new DosageService(ds));
+    CommunityReportResource communityReport =
+        new CommunityReportResource(new CommunityReport(ds));
     return Javalin.create(c -> {
       c.startup.showJavalinBanner = false;
       c.jsonMapper(new JavalinJackson(objectMapper(), false));
@@ -99,6 +117,7 @@ public final class WebApp {
       });
       c.validation.register(Bbox.class, Bbox::parse);
       c.validation.register(Instant.class, Timestamps::parse);
+      c.validation.register(LocalDate.class, LocalDate::parse);
       IncidentParams.register(c);
       Problems.register(c);
       new AccessControl(services.tokens()).register(c);
@@ -132,6 +151,27 @@ public final class WebApp {
           get("/patrol-plans/{id}.gpx", patrol::gpx, Role.PATROL);
           get("/patrol-plans/{id}.html", patrol::html, Role.PATROL);
           get("/patrol-plans/{id}", patrol::get, Role.PATROL);
+          post("/assessments", assessments::assess, Role.ANALYST);
+          get("/assessments/control-candidates", assessments::controlCandidates, Role.ANALYST);
+          path("/community", () -> {
+            get("/meetings", community::listMeetings, Role.PATROL);
+            post("/meetings", community::createMeeting, Role.PATROL);
+            get("/meetings/{id}", community::meeting, Role.PATROL);
+            patch("/meetings/{id}", community::updateMeeting, Role.PATROL);
+            delete("/meetings/{id}", community::deleteMeeting, Role.ADMIN);
+            get("/problems", community::listProblems, Role.PATROL);
+            post("/problems", community::createProblem, Role.PATROL);
+            get("/problems/{id}", community::problem, Role.PATROL);
+            patch("/problems/{id}", community::updateProblem, Role.PATROL);
+            delete("/problems/{id}", community::deleteProblem, Role.ADMIN);
+            post("/problems/{id}/notes", community::addNote, Role.PATROL);
+            post("/problems/{id}/responses", community::addResponse, Role.PATROL);
+            patch("/responses/{id}", community::updateResponse, Role.PATROL);
+            delete("/responses/{id}", community::deleteResponse, Role.ADMIN);
+            get("/audit", community::audit, Role.ADMIN);
+            get("/report/{beat}", communityReport::report, Role.PUBLIC);
+          });
+          post("/patrol-tracks", tracks::upload, Role.PATROL);
         });
         get("/tiles/heat/{z}/{x}/{y}", heat::tile, Role.PUBLIC);
         get("/tiles/heat.json", heat::tileJson, Role.PUBLIC);
