@@ -72,6 +72,8 @@ public final class WebApp {
         new BeatReport(services.database().dataSource()));
     IncidentAdminResource admin = new IncidentAdminResource(services.corrections());
     HotspotResource hotspots = new HotspotResource(services.incidents(), 250_000);
+    EvaluationResource evaluations = new EvaluationResource(services.incidents(),
+        services.beats(), 4_000_000);
     DensityExportResource exports = new DensityExportResource(
         new DensitySurface(services.incidents()), 4_000_000);
     HeatTileResource heat = new HeatTileResource(services.incidents(),
@@ -115,6 +117,7 @@ public final class WebApp {
           get("/beats", beats::list, Role.PUBLIC);
           get("/beats/{code}/report", beats::report, Role.PUBLIC);
           get("/hotspots/gistar", hotspots::gistar, Role.PUBLIC);
+          get("/evaluate", evaluations::evaluate, Role.ANALYST);
           get("/heat/legend", heat::legend, Role.PUBLIC);
           get("/density/grid.tif", exports::geoTiff, Role.ANALYST);
           get("/density/grid.csv", exports::csv, Role.ANALYST);
