@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hotbeat.access.Role;
+import org.hotbeat.hotspots.EmergingHotspotAnalysis;
+import org.hotbeat.hotspots.EmergingHotspots;
 import org.hotbeat.hotspots.GiStarAnalysis;
 import org.hotbeat.store.IncidentQuery;
 import org.hotbeat.store.IncidentRepository;
@@ -84,6 +86,94 @@ final class HotspotResource {
       analysis.put("note", "cells with fewer than " + MIN_PUBLIC_COUNT + " incidents are left out");
     }
     ctx.json(new Collection("FeatureCollection", analysis, features));
+  }
+
+  /**
+   * {@code GET /api/hotspots/emerging}: the space-time cube of calendar months between the
+   * required {@code from} and {@code to}, with the same cell and weight parameters as Gi*. Each
+   * cell with a pattern comes with its category; analysts and patrol also get its monthly counts
+   * and z and both Mann–Kendall trends. The public gets categories of cells with at least
+   * {@value #MIN_PUBLIC_COUNT} incidents over the period, and the number of cells per category.
+   */
+  void emerging(Context ctx) throws SQLException {
+    Validator<Double> cell = ctx.queryParamAsClass("cell", Double.class)
+        .check(c -> c == null || (c > 0 && c <= 50_000), "must be more than 0 and at most 50000 m");
+    Validator<Double> band = ctx.queryParamAsClass("band", Double.class)
+        .check(b -> b == null || (b > 0 && b <= 50_000), "must be more than 0 and at most 50000 m");
+    Validator<String> weights = ctx.queryParamAsClass("weights", String.class)
+        .check(w -> w == null || w.equals("queen") || w.equals("band"), "must be queen or band");
+    Validator<Boolean> fdr = ctx.queryParamAsClass("fdr", Boolean.class);
+    QueryParams.validateAll(cell, band, weights, fdr);
+    IncidentQuery q = IncidentParams.read(ctx, 1);
+    if (q.from() == null || q.to() == null) {
+      throw ProblemException.badRequest(q.from() == null ? "from" : "to",
+          "the space-time cube needs a period: give from and to (calendar months, UTC)");
+    }
+    boolean full = AccessControl.caller(ctx).role().grants(Role.PATROL);
+    if (!full && cell.getOrNull() != null && cell.get() < MIN_PUBLIC_CELL_M) {
+      throw ProblemException.badRequest("cell", "public maps use cells of at least "
+          + (int) MIN_PUBLIC_CELL_M + " m");
+    }
+    EmergingHotspotAnalysis.Result r;
+    try {
+      double[][] ev = incidents.events(q, MAX_INCIDENTS);
+      long[] times = new long[ev[2].length];
+      for (int i = 0; i < times.length; i++) {
+        times[i] = (long) ev[2][i];
+      }
+      r = EmergingHotspotAnalysis.run(ev[0], ev[1], times, new EmergingHotspotAnalysis.Settings(
+          q.from(), q.to(), cell.getOrDefault(0.0), weights.getOrDefault("queen"),
+          band.getOrDefault(0.0), fdr.getOrDefault(true), maxCells));
+    } catch (GiStarAnalysis.TooManyCellsException e) {
+      throw new ProblemException(413, "Content Too Large", e.getMessage(), null);
+    } catch (IllegalArgumentException e) {
+      throw new ProblemException(400, "Bad Request", e.getMessage(), null);
+    }
+    Map<String, Integer> summary = new LinkedHashMap<>();
+    for (EmergingHotspots.Category c : EmergingHotspots.Category.values()) {
+      summary.put(c.label(), 0);
+    }
+    List<Feature> features = new java.util.ArrayList<>();
+    for (EmergingHotspotAnalysis.Cell c : r.cells()) {
+      boolean shown = full || c.total() >= MIN_PUBLIC_COUNT;
+      if (shown) {
+        summary.merge(c.category().label(), 1, Integer::sum);
+      }
+      if (shown && c.category() != EmergingHotspots.Category.NO_PATTERN) {
+        features.add(emergingFeature(c, full));
+      }
+    }
+    Map<String, Object> analysis = new LinkedHashMap<>();
+    analysis.put("cellSize", r.cellSize());
+    analysis.put("weights", r.weights());
+    analysis.put("projection", "EPSG:" + r.epsg());
+    analysis.put("columns", r.columns());
+    analysis.put("rows", r.rows());
+    analysis.put("months", r.months().stream().map(m -> m.toString().substring(0, 7)).toList());
+    analysis.put("fdr", fdr.getOrDefault(true));
+    analysis.put("trendAlpha", EmergingHotspotAnalysis.TREND_ALPHA);
+    analysis.put("cellsByCategory", summary);
+    if (full) {
+      analysis.put("incidents", r.incidents());
+    } else {
+      analysis.put("note", "cells with fewer than " + MIN_PUBLIC_COUNT
+          + " incidents in the period are left out");
+    }
+    ctx.json(new Collection("FeatureCollection", analysis, features));
+  }
+
+  private static Feature emergingFeature(EmergingHotspotAnalysis.Cell c, boolean full) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("category", c.category().label());
+    if (full) {
+      p.put("count", c.total());
+      p.put("counts", c.counts());
+      p.put("z", c.z());
+      p.put("significance", c.significance());
+      p.put("countTrend", c.countTrend());
+      p.put("zTrend", c.zTrend());
+    }
+    return new Feature("Feature", new Geometry("Polygon", new double[][][] {c.ring()}), p);
   }
 
   private static Feature feature(GiStarAnalysis.Cell c, boolean full) {
