@@ -44,8 +44,8 @@ import picocli.CommandLine.Option;
     description = {"Backtest hotspot methods: build each method's risk surface from the training "
         + "period only, then score the test period (hit rate, PAI, RRI at 1, 5 and 10 % of the "
         + "study area, and the hit-rate curve).",
-        "Methods: naive, default, prospective, kde-wide (all when none is named), or any "
-            + "setting as kde:BANDWIDTH_M[:HALF_LIFE_DAYS[:COUNT_SHARE]]."})
+        "Methods: naive, default, kde, prospective, kde-wide (all when none is named), or any "
+            + "setting as kde:BANDWIDTH_M[:HALF_LIFE_DAYS[:COUNT_SHARE[:NARROW_M]]]."})
 final class EvaluateCommand implements Callable<Integer> {
   static final class Source {
     @Option(names = "--incidents", paramLabel = "FILE", description = "An incident file "

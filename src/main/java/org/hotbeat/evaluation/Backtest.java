@@ -16,9 +16,11 @@ import org.hotbeat.density.Points;
  * 10 % of the study area, and the hit-rate curve). The methods are {@link Method}s:
  * <ul>
  *   <li>{@code naive}: the training period's count per cell (the baseline to beat);</li>
- *   <li>{@code default}: the heat layer's settings ({@link Method#DEFAULT});</li>
- *   <li>{@code prospective}: the default bandwidth with weights halving every 56 days of age at
- *       the end of training (prospective hotspotting, after Bowers and Johnson 2004);</li>
+ *   <li>{@code default}: the heat layer's settings ({@link Method#DEFAULT}): 80 % own-cell
+ *       counts blended with a 400 m quartic KDE, the winner of the search in docs/hotspots.md;</li>
+ *   <li>{@code kde}: quartic KDE of 300 m, the heat layer's first default;</li>
+ *   <li>{@code prospective}: the same with weights halving every 56 days of age at the end of
+ *       training (prospective hotspotting, after Bowers and Johnson 2004);</li>
  *   <li>{@code kde-wide}: quartic KDE with a 1 km bandwidth, as wide automatic rules tend to give
  *       on city data;</li>
  *   <li>{@code kde:…}: any other setting, for searches.</li>

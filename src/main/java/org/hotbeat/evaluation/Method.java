@@ -6,9 +6,10 @@ import org.hotbeat.tiles.HeatDefaults;
 
 /**
  * A way of building a risk surface from past incidents, as a backtest names it. The named methods
- * are {@link #NAMES}; any other setting can be written {@code kde:BANDWIDTH[:HALF_LIFE[:SHARE]]}
- * (metres, days, 0–1), e.g. {@code kde:100:180} or {@code kde:150:0:0.5}, so that a search over
- * settings needs no new code.
+ * are {@link #NAMES}; any other setting can be written
+ * {@code kde:BANDWIDTH[:HALF_LIFE[:SHARE[:NARROW]]]} (metres, days, 0–1, metres), e.g.
+ * {@code kde:100:180} or {@code kde:400:0:0.8}, so that a search over settings needs no new code.
+ * The "own count" is the count in the backtest's cell, so {@code default} follows {@code --cell}.
  *
  * <p>The risk of a cell is {@code (1 − share) · KDE mass in the cell + share · incidents in the
  * cell}, both weighted by {@code 0.5^(age / halfLife)} when a half-life is given (age at the end
@@ -25,8 +26,9 @@ public record Method(String name, double bandwidth, double halfLifeDays, double 
     double narrowBandwidth) {
   /** The heat layer's default settings: the winner of the backtest in docs/hotspots.md. */
   public static final Method DEFAULT = new Method("default", HeatDefaults.BANDWIDTH_M,
-      HeatDefaults.HALF_LIFE_DAYS, HeatDefaults.NARROW_SHARE, HeatDefaults.NARROW_BANDWIDTH_M);
-  public static final List<String> NAMES = List.of("naive", "default", "prospective", "kde-wide");
+      HeatDefaults.HALF_LIFE_DAYS, HeatDefaults.COUNT_SHARE, 0);
+  public static final List<String> NAMES = List.of("naive", "default", "kde", "prospective",
+      "kde-wide");
 
   public Method {
     if (!(bandwidth > 0) || bandwidth > 50_000) {
@@ -54,8 +56,9 @@ public record Method(String name, double bandwidth, double halfLifeDays, double 
       case "default":
         return DEFAULT;
       case "prospective":
-        return new Method(spec, HeatDefaults.BANDWIDTH_M, 56, HeatDefaults.NARROW_SHARE,
-            HeatDefaults.NARROW_BANDWIDTH_M);
+        return new Method(spec, 300, 56, 0, 0);
+      case "kde":
+        return new Method(spec, 300, 0, 0, 0);
       case "kde-wide":
         return new Method(spec, 1000, 0, 0, 0);
       default:

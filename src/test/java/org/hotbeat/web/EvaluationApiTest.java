@@ -73,7 +73,7 @@ class EvaluationApiTest {
         assertEquals(101, m.get("hitRateCurve").size());
         assertEquals(1.0, m.get("hitRateCurve").get(100).asDouble(), 1e-9);
       }
-      assertArrayEquals(new String[] {"naive", "default", "prospective", "kde-wide"}, names);
+      assertArrayEquals(new String[] {"naive", "default", "kde", "prospective", "kde-wide"}, names);
     });
   }
 
