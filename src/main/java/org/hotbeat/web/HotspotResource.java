@@ -13,6 +13,8 @@ import org.hotbeat.hotspots.EmergingHotspots;
 import org.hotbeat.hotspots.GiStarAnalysis;
 import org.hotbeat.store.IncidentQuery;
 import org.hotbeat.store.IncidentRepository;
+import org.hotbeat.tiles.GiStarTiles;
+import org.hotbeat.tiles.TileCoord;
 
 /**
  * {@code GET /api/hotspots/gistar}: Gi* cells (GeoJSON polygons) for the incident filters of
@@ -35,40 +37,27 @@ final class HotspotResource {
   record Collection(String type, Map<String, Object> analysis, List<Feature> features) {}
 
   private final IncidentRepository incidents;
+  private final GiStarTiles tiles;
   private final long maxCells;
+  /** The drawable cells of recent Gi* tile layers, by data version, role and query string. */
+  private final Map<String, List<GiStarTiles.Cell>> tileCells =
+      new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<GiStarTiles.Cell>> e) {
+          return size() > 16;
+        }
+      };
 
-  HotspotResource(IncidentRepository incidents, long maxCells) {
+  HotspotResource(IncidentRepository incidents, GiStarTiles tiles, long maxCells) {
     this.incidents = incidents;
+    this.tiles = tiles;
     this.maxCells = maxCells;
   }
 
   void gistar(Context ctx) throws SQLException {
-    Validator<Double> cell = ctx.queryParamAsClass("cell", Double.class)
-        .check(c -> c == null || (c > 0 && c <= 50_000), "must be more than 0 and at most 50000 m");
-    Validator<Double> band = ctx.queryParamAsClass("band", Double.class)
-        .check(b -> b == null || (b > 0 && b <= 50_000), "must be more than 0 and at most 50000 m");
-    Validator<String> weights = ctx.queryParamAsClass("weights", String.class)
-        .check(w -> w == null || w.equals("queen") || w.equals("band"), "must be queen or band");
-    Validator<Boolean> fdr = ctx.queryParamAsClass("fdr", Boolean.class);
-    QueryParams.validateAll(cell, band, weights, fdr);
-    IncidentQuery q = IncidentParams.read(ctx, 1);
     boolean full = AccessControl.caller(ctx).role().grants(Role.PATROL);
-    if (!full && cell.getOrNull() != null && cell.get() < MIN_PUBLIC_CELL_M) {
-      throw ProblemException.badRequest("cell", "public maps use cells of at least "
-          + (int) MIN_PUBLIC_CELL_M + " m");
-    }
-    double[][] positions;
-    GiStarAnalysis.Result r;
-    try {
-      positions = incidents.positions(q, MAX_INCIDENTS);
-      r = GiStarAnalysis.run(positions[0], positions[1], new GiStarAnalysis.Settings(
-          cell.getOrDefault(0.0), weights.getOrDefault("queen"), band.getOrDefault(0.0),
-          fdr.getOrDefault(true), maxCells));
-    } catch (GiStarAnalysis.TooManyCellsException e) {
-      throw new ProblemException(413, "Content Too Large", e.getMessage(), null);
-    } catch (IllegalArgumentException e) {
-      throw new ProblemException(400, "Bad Request", e.getMessage(), null);
-    }
+    GiStarAnalysis.Result r = analyse(ctx, full);
+    boolean fdr = ctx.queryParamAsClass("fdr", Boolean.class).getOrDefault(true);
     List<Feature> features = r.cells().stream()
         .filter(c -> full || c.count() >= MIN_PUBLIC_COUNT)
         .map(c -> feature(c, full))
@@ -79,13 +68,111 @@ final class HotspotResource {
     analysis.put("projection", "EPSG:" + r.epsg());
     analysis.put("columns", r.columns());
     analysis.put("rows", r.rows());
-    analysis.put("fdr", fdr.getOrDefault(true));
+    analysis.put("fdr", fdr);
     if (full) {
       analysis.put("incidents", r.incidents());
     } else {
       analysis.put("note", "cells with fewer than " + MIN_PUBLIC_COUNT + " incidents are left out");
     }
     ctx.json(new Collection("FeatureCollection", analysis, features));
+  }
+
+  /** Cell size and weights of Gi* and the cube; 0 means the default. */
+  private record GridParams(double cell, String weights, double band, boolean fdr) {}
+
+  private static GridParams gridParams(Context ctx, boolean full) {
+    Validator<Double> cell = ctx.queryParamAsClass("cell", Double.class)
+        .check(c -> c == null || (c > 0 && c <= 50_000), "must be more than 0 and at most 50000 m");
+    Validator<Double> band = ctx.queryParamAsClass("band", Double.class)
+        .check(b -> b == null || (b > 0 && b <= 50_000), "must be more than 0 and at most 50000 m");
+    Validator<String> weights = ctx.queryParamAsClass("weights", String.class)
+        .check(w -> w == null || w.equals("queen") || w.equals("band"), "must be queen or band");
+    Validator<Boolean> fdr = ctx.queryParamAsClass("fdr", Boolean.class);
+    QueryParams.validateAll(cell, band, weights, fdr);
+    if (!full && cell.getOrNull() != null && cell.get() < MIN_PUBLIC_CELL_M) {
+      throw ProblemException.badRequest("cell", "public maps use cells of at least "
+          + (int) MIN_PUBLIC_CELL_M + " m");
+    }
+    return new GridParams(cell.getOrDefault(0.0), weights.getOrDefault("queen"),
+        band.getOrDefault(0.0), fdr.getOrDefault(true));
+  }
+
+  /** Gi* of the request's filter and settings; 400 or 413 for bad ones. */
+  private GiStarAnalysis.Result analyse(Context ctx, boolean full) throws SQLException {
+    GridParams g = gridParams(ctx, full);
+    IncidentQuery q = IncidentParams.read(ctx, 1);
+    try {
+      double[][] positions = incidents.positions(q, MAX_INCIDENTS);
+      return GiStarAnalysis.run(positions[0], positions[1], new GiStarAnalysis.Settings(
+          g.cell(), g.weights(), g.band(), g.fdr(), maxCells));
+    } catch (GiStarAnalysis.TooManyCellsException e) {
+      throw new ProblemException(413, "Content Too Large", e.getMessage(), null);
+    } catch (IllegalArgumentException e) {
+      throw new ProblemException(400, "Bad Request", e.getMessage(), null);
+    }
+  }
+
+  /**
+   * {@code GET /tiles/gistar/{z}/{x}/{y}.mvt}: the significant Gi* cells (hot or cold at 90 % or
+   * more) as vector tiles, layer {@code gistar} with {@code class} and {@code giBin}; patrol and
+   * analysts also get {@code count} and {@code z}. The public gets cells of at least
+   * {@value #MIN_PUBLIC_COUNT} incidents only. The analysis runs once per filter and data version.
+   */
+  void gistarTile(Context ctx) throws SQLException {
+    TileCoord t = TileRequests.coord(ctx, ".mvt");
+    boolean full = AccessControl.caller(ctx).role().grants(Role.PATROL);
+    String version = incidents.dataVersion();
+    String etag = "\"gistar-" + version + "-" + Integer.toHexString((full + "?"
+        + ctx.queryString()).hashCode()) + "\"";
+    ctx.header("ETag", etag);
+    if (etag.equals(ctx.header("If-None-Match"))) {
+      ctx.status(304);
+      return;
+    }
+    String key = version + "|" + full + "?" + ctx.queryString();
+    List<GiStarTiles.Cell> cells;
+    synchronized (tileCells) {
+      cells = tileCells.get(key);
+    }
+    if (cells == null) {
+      cells = analyse(ctx, full).cells().stream()
+          .filter(c -> c.giBin() != 0 && (full || c.count() >= MIN_PUBLIC_COUNT))
+          .map(c -> new GiStarTiles.Cell(c.ring(), label(c.giBin()), c.giBin(),
+              full ? c.count() : null, full ? c.z() : null))
+          .toList();
+      synchronized (tileCells) {
+        tileCells.put(key, cells);
+      }
+    }
+    byte[] mvt = tiles.tile(t, cells);
+    if (mvt.length == 0) {
+      ctx.status(204);
+      return;
+    }
+    ctx.contentType(StreetTileResource.MVT).result(mvt);
+  }
+
+  /** TileJSON 3.0 of the Gi* layer; the query string is passed on to the tile URLs. */
+  void gistarTileJson(Context ctx) throws SQLException {
+    analyse(ctx, AccessControl.caller(ctx).role().grants(Role.PATROL));   // validates
+    String qs = ctx.queryString();
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("tilejson", "3.0.0");
+    json.put("name", "hotbeat Gi* hot and cold spots");
+    json.put("version", incidents.dataVersion());
+    json.put("scheme", "xyz");
+    json.put("tiles", List.of(ctx.scheme() + "://" + ctx.host() + "/tiles/gistar/{z}/{x}/{y}.mvt"
+        + (qs == null ? "" : "?" + qs)));
+    json.put("minzoom", 0);
+    json.put("maxzoom", 22);
+    json.put("vector_layers", List.of(Map.of("id", "gistar",
+        "description", "Cells that are significant Gi* hot or cold spots (FDR-corrected unless "
+            + "fdr=false)",
+        "fields", Map.of("class", "hot spot / cold spot and its confidence",
+            "giBin", "-3 to 3: cold or hot at 99, 95 or 90 %",
+            "count", "incidents in the cell (patrol and analysts only)",
+            "z", "Gi* z-score (patrol and analysts only)"))));
+    ctx.json(json);
   }
 
   /**
@@ -96,23 +183,12 @@ final class HotspotResource {
    * {@value #MIN_PUBLIC_COUNT} incidents over the period, and the number of cells per category.
    */
   void emerging(Context ctx) throws SQLException {
-    Validator<Double> cell = ctx.queryParamAsClass("cell", Double.class)
-        .check(c -> c == null || (c > 0 && c <= 50_000), "must be more than 0 and at most 50000 m");
-    Validator<Double> band = ctx.queryParamAsClass("band", Double.class)
-        .check(b -> b == null || (b > 0 && b <= 50_000), "must be more than 0 and at most 50000 m");
-    Validator<String> weights = ctx.queryParamAsClass("weights", String.class)
-        .check(w -> w == null || w.equals("queen") || w.equals("band"), "must be queen or band");
-    Validator<Boolean> fdr = ctx.queryParamAsClass("fdr", Boolean.class);
-    QueryParams.validateAll(cell, band, weights, fdr);
+    boolean full = AccessControl.caller(ctx).role().grants(Role.PATROL);
+    GridParams g = gridParams(ctx, full);
     IncidentQuery q = IncidentParams.read(ctx, 1);
     if (q.from() == null || q.to() == null) {
       throw ProblemException.badRequest(q.from() == null ? "from" : "to",
           "the space-time cube needs a period: give from and to (calendar months, UTC)");
-    }
-    boolean full = AccessControl.caller(ctx).role().grants(Role.PATROL);
-    if (!full && cell.getOrNull() != null && cell.get() < MIN_PUBLIC_CELL_M) {
-      throw ProblemException.badRequest("cell", "public maps use cells of at least "
-          + (int) MIN_PUBLIC_CELL_M + " m");
     }
     EmergingHotspotAnalysis.Result r;
     try {
@@ -122,8 +198,7 @@ final class HotspotResource {
         times[i] = (long) ev[2][i];
       }
       r = EmergingHotspotAnalysis.run(ev[0], ev[1], times, new EmergingHotspotAnalysis.Settings(
-          q.from(), q.to(), cell.getOrDefault(0.0), weights.getOrDefault("queen"),
-          band.getOrDefault(0.0), fdr.getOrDefault(true), maxCells));
+          q.from(), q.to(), g.cell(), g.weights(), g.band(), g.fdr(), maxCells));
     } catch (GiStarAnalysis.TooManyCellsException e) {
       throw new ProblemException(413, "Content Too Large", e.getMessage(), null);
     } catch (IllegalArgumentException e) {
@@ -150,7 +225,7 @@ final class HotspotResource {
     analysis.put("columns", r.columns());
     analysis.put("rows", r.rows());
     analysis.put("months", r.months().stream().map(m -> m.toString().substring(0, 7)).toList());
-    analysis.put("fdr", fdr.getOrDefault(true));
+    analysis.put("fdr", g.fdr());
     analysis.put("trendAlpha", EmergingHotspotAnalysis.TREND_ALPHA);
     analysis.put("cellsByCategory", summary);
     if (full) {

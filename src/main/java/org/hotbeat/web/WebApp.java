@@ -24,6 +24,7 @@ import org.hotbeat.access.Role;
 import org.hotbeat.access.TokenStore;
 import org.hotbeat.config.HotbeatConfig;
 import org.hotbeat.evaluation.BeatReport;
+import org.hotbeat.tiles.GiStarTiles;
 import org.hotbeat.exports.DensitySurface;
 import org.hotbeat.ingest.IngestService;
 import org.hotbeat.store.BeatRepository;
@@ -71,7 +72,8 @@ public final class WebApp {
     BeatResource beats = new BeatResource(services.beats(),
         new BeatReport(services.database().dataSource()));
     IncidentAdminResource admin = new IncidentAdminResource(services.corrections());
-    HotspotResource hotspots = new HotspotResource(services.incidents(), 250_000);
+    HotspotResource hotspots = new HotspotResource(services.incidents(),
+        new GiStarTiles(services.database().dataSource()), 250_000);
     EvaluationResource evaluations = new EvaluationResource(services.incidents(),
         services.beats(), 4_000_000);
     DensityExportResource exports = new DensityExportResource(
@@ -106,6 +108,8 @@ public final class WebApp {
         path("/tiles", () -> {
           get("/streets.json", streetTiles::tileJson, Role.PUBLIC);
           get("/streets/{z}/{x}/{y}.mvt", streetTiles::tile, Role.PUBLIC);
+          get("/gistar.json", hotspots::gistarTileJson, Role.PUBLIC);
+          get("/gistar/{z}/{x}/{y}", hotspots::gistarTile, Role.PUBLIC);
         });
         path("/api", () -> {
           get("/session", session::get, Role.PUBLIC);
