@@ -4,16 +4,22 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.javalin.http.Context;
 import io.javalin.validation.Validator;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hotbeat.access.Role;
+import org.hotbeat.density.GridSpec;
+import org.hotbeat.density.MetricProjection;
+import org.hotbeat.hotspots.DualKde;
 import org.hotbeat.hotspots.EmergingHotspotAnalysis;
 import org.hotbeat.hotspots.EmergingHotspots;
 import org.hotbeat.hotspots.GiStarAnalysis;
 import org.hotbeat.store.IncidentQuery;
 import org.hotbeat.store.IncidentRepository;
 import org.hotbeat.tiles.GiStarTiles;
+import org.hotbeat.tiles.HeatQuery;
 import org.hotbeat.tiles.TileCoord;
 
 /**
@@ -75,6 +81,140 @@ final class HotspotResource {
       analysis.put("note", "cells with fewer than " + MIN_PUBLIC_COUNT + " incidents are left out");
     }
     ctx.json(new Collection("FeatureCollection", analysis, features));
+  }
+
+  /**
+   * {@code GET /api/hotspots/change} (analysts): dual KDE of the filter's period ({@code from},
+   * {@code to}, required) against a base period ({@code baseFrom}, {@code baseTo}; default the
+   * same length just before), with the density parameters of the heat layer ({@code bandwidth},
+   * {@code kernel}), {@code cell} (metres, default a quarter of the bandwidth) and {@code alpha}
+   * (default 0.05). JSON: the grid in the incidents' UTM zone and, per cell in raster order,
+   * rates per km² per day, their difference and ratio, the p of the Poisson test and the change
+   * class (+1 up, −1 down, 0 chance explains it).
+   */
+  void change(Context ctx) throws SQLException {
+    Validator<Double> cell = ctx.queryParamAsClass("cell", Double.class)
+        .check(c -> c == null || (c >= 1 && c <= 10_000), "must be 1 to 10000 m");
+    Validator<Double> alpha = ctx.queryParamAsClass("alpha", Double.class)
+        .check(a -> a == null || (a > 0 && a < 1), "must be between 0 and 1");
+    Validator<Instant> baseFrom = ctx.queryParamAsClass("baseFrom", Instant.class);
+    Validator<Instant> baseTo = ctx.queryParamAsClass("baseTo", Instant.class);
+    QueryParams.validateAll(cell, alpha, baseFrom, baseTo);
+    HeatQuery hq = DensityParams.read(ctx, 0, false);
+    IncidentQuery q = hq.filter();
+    if (q.from() == null || q.to() == null) {
+      throw ProblemException.badRequest(q.from() == null ? "from" : "to",
+          "a change needs the current period: give from and to");
+    }
+    Duration length = Duration.between(q.from(), q.to());
+    Instant bf = baseFrom.getOrDefault(q.from().minus(length));
+    Instant bt = baseTo.getOrDefault(q.from());
+    if (!bf.isBefore(bt)) {
+      throw ProblemException.badRequest("baseTo", "the base period is empty: it must end after "
+          + "it starts");
+    }
+    if (bt.isAfter(q.from()) && bf.isBefore(q.to())) {
+      throw ProblemException.badRequest("baseFrom", "the base period overlaps the current one");
+    }
+    IncidentQuery base = new IncidentQuery(q.agency(), q.bbox(), bf, bt, q.categories(),
+        q.offenses(), q.hours(), q.weekdays(), q.beat(), null, 1);
+    double[][] cur = incidents.positions(q, MAX_INCIDENTS);
+    double[][] prev = incidents.positions(base, MAX_INCIDENTS);
+    if (cur[0].length + prev[0].length == 0) {
+      throw new ProblemException(400, "Bad Request", "no incidents match in either period", null);
+    }
+    double[] lons = concat(cur[0], prev[0]);
+    double[] lats = concat(cur[1], prev[1]);
+    MetricProjection proj = MetricProjection.utmFor(lons, lats);
+    double[][] a = project(cur, proj);
+    double[][] b = project(prev, proj);
+    double bw = hq.bandwidthMetres();
+    double size = cell.getOrDefault(bw / 4);
+    double reach = hq.kernel().reach(bw);
+    double[] ext = extent(concat(a[0], b[0]), concat(a[1], b[1]));
+    long w = (long) Math.ceil((ext[2] - ext[0] + 2 * reach) / size);
+    long h = (long) Math.ceil((ext[3] - ext[1] + 2 * reach) / size);
+    if (w * h > maxCells) {
+      throw new ProblemException(413, "Content Too Large", "the grid would have " + w * h
+          + " cells; the limit is " + maxCells + ": use larger cells or a smaller area", null);
+    }
+    DualKde.Result r;
+    try {
+      r = DualKde.compute(a[0], a[1], length.toSeconds() / 86_400.0, b[0], b[1],
+          Duration.between(bf, bt).toSeconds() / 86_400.0,
+          new GridSpec(ext[0] - reach, ext[1] - reach, size, (int) w, (int) h), hq.kernel(), bw,
+          alpha.getOrDefault(0.05));
+    } catch (IllegalArgumentException e) {
+      throw new ProblemException(400, "Bad Request", e.getMessage(), null);
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("from", q.from());
+    out.put("to", q.to());
+    out.put("baseFrom", bf);
+    out.put("baseTo", bt);
+    out.put("incidents", cur[0].length);
+    out.put("baseIncidents", prev[0].length);
+    out.put("units", "incidents per km² per day");
+    out.put("bandwidthMetres", bw);
+    out.put("kernel", hq.kernel().name().toLowerCase(java.util.Locale.ROOT));
+    out.put("alpha", alpha.getOrDefault(0.05));
+    out.put("grid", Map.of("projection", "EPSG:" + proj.epsg(), "minX", r.grid().minX(),
+        "minY", r.grid().minY(), "cellSize", size, "width", w, "height", h,
+        "order", "rows from north to south, each west to east"));
+    int up = 0;
+    int down = 0;
+    for (byte c : r.change()) {
+      up += c > 0 ? 1 : 0;
+      down += c < 0 ? 1 : 0;
+    }
+    out.put("cellsUp", up);
+    out.put("cellsDown", down);
+    out.put("current", r.current());
+    out.put("base", r.base());
+    out.put("difference", r.difference());
+    out.put("ratio", finiteOrNull(r.ratio()));
+    out.put("p", r.p());
+    int[] change = new int[r.change().length];   // a byte[] would go out as base64
+    for (int i = 0; i < change.length; i++) {
+      change[i] = r.change()[i];
+    }
+    out.put("change", change);
+    ctx.json(out);
+  }
+
+  private static Float[] finiteOrNull(float[] v) {
+    Float[] out = new Float[v.length];
+    for (int i = 0; i < v.length; i++) {
+      out[i] = Float.isFinite(v[i]) ? v[i] : null;
+    }
+    return out;
+  }
+
+  private static double[] concat(double[] a, double[] b) {
+    double[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  private static double[][] project(double[][] lonLat, MetricProjection proj) {
+    double[][] out = new double[2][lonLat[0].length];
+    for (int i = 0; i < out[0].length; i++) {
+      double[] xy = proj.forward(lonLat[0][i], lonLat[1][i]);
+      out[0][i] = xy[0];
+      out[1][i] = xy[1];
+    }
+    return out;
+  }
+
+  private static double[] extent(double[] xs, double[] ys) {
+    double[] e = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+    for (int i = 0; i < xs.length; i++) {
+      e[0] = Math.min(e[0], xs[i]);
+      e[1] = Math.min(e[1], ys[i]);
+      e[2] = Math.max(e[2], xs[i]);
+      e[3] = Math.max(e[3], ys[i]);
+    }
+    return e;
   }
 
   /** Cell size and weights of Gi* and the cube; 0 means the default. */

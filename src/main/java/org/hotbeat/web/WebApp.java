@@ -122,6 +122,7 @@ public final class WebApp {
           get("/beats/{code}/report", beats::report, Role.PUBLIC);
           get("/hotspots/gistar", hotspots::gistar, Role.PUBLIC);
           get("/hotspots/emerging", hotspots::emerging, Role.PUBLIC);
+          get("/hotspots/change", hotspots::change, Role.ANALYST);
           get("/evaluate", evaluations::evaluate, Role.ANALYST);
           get("/heat/legend", heat::legend, Role.PUBLIC);
           get("/density/grid.tif", exports::geoTiff, Role.ANALYST);

@@ -102,6 +102,41 @@ class EmergingHotspotApiTest {
   }
 
   @Test
+  void dualKdeMarksDecembersNewSpotAsARealIncrease() {
+    Http.test(WebApp.create(HotbeatConfig.defaults(), services), (server, client) -> {
+      JsonNode r = Api.getJson(client, "/api/hotspots/change?agency=m&from=2016-12-01"
+          + "&to=2017-01-01&bandwidth=200&cell=50", analyst, 200);
+      assertEquals("2016-10-31T00:00:00Z", r.get("baseFrom").asText(), "the 31 days before");
+      assertEquals(40 + 15 + 20 + 15, r.get("incidents").asInt());
+      assertEquals(40 + 15 + 15, r.get("baseIncidents").asInt());
+      assertTrue(r.get("cellsUp").asInt() > 0);
+      JsonNode g = r.get("grid");
+      int w = g.get("width").asInt();
+      int h = g.get("height").asInt();
+      assertEquals(w * h, r.get("change").size());
+      assertEquals(w * h, r.get("ratio").size());
+      // The largest difference lies at spot N and is flagged as a real increase.
+      int best = 0;
+      for (int i = 1; i < w * h; i++) {
+        if (r.get("difference").get(i).asDouble() > r.get("difference").get(best).asDouble()) {
+          best = i;
+        }
+      }
+      assertEquals(1, r.get("change").get(best).asInt());
+      Api.getJson(client, "/api/hotspots/change?agency=m&to=2017-01-01", analyst, 400);
+      JsonNode overlap = Api.getJson(client, "/api/hotspots/change?agency=m&from=2016-12-01"
+          + "&to=2017-01-01&baseFrom=2016-11-15&baseTo=2016-12-15", analyst, 400);
+      assertEquals("baseFrom", overlap.get("errors").get(0).get("field").asText());
+      Api.getJson(client, "/api/hotspots/change?agency=m&from=2016-12-01&to=2017-01-01&cell=0.5",
+          analyst, 400);
+      Api.getJson(client, "/api/hotspots/change?agency=m&from=2016-12-01&to=2017-01-01&cell=1",
+          analyst, 413);
+      Api.getJson(client, "/api/hotspots/change?agency=m&from=2016-12-01&to=2017-01-01",
+          null, 401);
+    });
+  }
+
+  @Test
   void badInputIsAClearError() {
     Http.test(WebApp.create(HotbeatConfig.defaults(), services), (server, client) -> {
       JsonNode noPeriod = Api.getJson(client, "/api/hotspots/emerging?agency=m", analyst, 400);
