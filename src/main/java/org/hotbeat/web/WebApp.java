@@ -120,6 +120,7 @@ public final class WebApp {
           patch("/incidents/{agency}/{sourceId}", admin::patch, Role.ADMIN);
           get("/beats", beats::list, Role.PUBLIC);
           get("/beats/{code}/report", beats::report, Role.PUBLIC);
+          get("/beats/{code}/report.html", beats::reportHtml, Role.PUBLIC);
           get("/hotspots/gistar", hotspots::gistar, Role.PUBLIC);
           get("/hotspots/emerging", hotspots::emerging, Role.PUBLIC);
           get("/hotspots/change", hotspots::change, Role.ANALYST);
