@@ -34,6 +34,7 @@ import org.hotbeat.community.ProblemStore;
 import org.hotbeat.community.ResponseStore;
 import org.hotbeat.config.HotbeatConfig;
 import org.hotbeat.evaluation.BeatReport;
+import org.hotbeat.tiles.GiStarTiles;
 import org.hotbeat.exports.DensitySurface;
 import org.hotbeat.ingest.IngestService;
 import org.hotbeat.store.BeatRepository;
@@ -88,7 +89,10 @@ public final class WebApp {
     BeatResource beats = new BeatResource(services.beats(),
         new BeatReport(services.database().dataSource()));
     IncidentAdminResource admin = new IncidentAdminResource(services.corrections());
-    HotspotResource hotspots = new HotspotResource(services.incidents(), 250_000);
+    HotspotResource hotspots = new HotspotResource(services.incidents(),
+        new GiStarTiles(services.database().dataSource()), 250_000);
+    EvaluationResource evaluations = new EvaluationResource(services.incidents(),
+        services.beats(), 4_000_000);
     DensityExportResource exports = new DensityExportResource(
         new DensitySurface(services.incidents()), 4_000_000);
     HeatTileResource heat = new HeatTileResource(services.incidents(),
@@ -131,6 +135,8 @@ public final class WebApp {
         path("/tiles", () -> {
           get("/streets.json", streetTiles::tileJson, Role.PUBLIC);
           get("/streets/{z}/{x}/{y}.mvt", streetTiles::tile, Role.PUBLIC);
+          get("/gistar.json", hotspots::gistarTileJson, Role.PUBLIC);
+          get("/gistar/{z}/{x}/{y}", hotspots::gistarTile, Role.PUBLIC);
         });
         path("/api", () -> {
           get("/session", session::get, Role.PUBLIC);
@@ -141,7 +147,11 @@ public final class WebApp {
           patch("/incidents/{agency}/{sourceId}", admin::patch, Role.ADMIN);
           get("/beats", beats::list, Role.PUBLIC);
           get("/beats/{code}/report", beats::report, Role.PUBLIC);
+          get("/beats/{code}/report.html", beats::reportHtml, Role.PUBLIC);
           get("/hotspots/gistar", hotspots::gistar, Role.PUBLIC);
+          get("/hotspots/emerging", hotspots::emerging, Role.PUBLIC);
+          get("/hotspots/change", hotspots::change, Role.ANALYST);
+          get("/evaluate", evaluations::evaluate, Role.ANALYST);
           get("/heat/legend", heat::legend, Role.PUBLIC);
           get("/density/grid.tif", exports::geoTiff, Role.ANALYST);
           get("/density/grid.csv", exports::csv, Role.ANALYST);
