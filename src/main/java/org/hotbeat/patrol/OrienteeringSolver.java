@@ -206,7 +206,8 @@ public final class OrienteeringSolver {
     if (bound - baseWait > p.budget()[u] + EPS) {
       return Double.POSITIVE_INFINITY;
     }
-    boolean sameSite = hasSite(route, p.site()[c]);
+    boolean sameSite = route == routes.get(u) ? siteOwner[p.site()[c]] == u
+        : hasSite(route, p.site()[c]);
     if (!sameSite && bound <= p.budget()[u] + EPS) {
       return bound;
     }
@@ -308,8 +309,10 @@ public final class OrienteeringSolver {
           for (int pos = 0; pos <= r.size(); pos++) {
             double after = withInsertion(u, r, time[u], wait[u], pos, c);
             if (after < Double.POSITIVE_INFINITY) {
-              double score = p.risk()[c] / Math.pow(Math.max(1, after - time[u]), timeWeight)
-                  * (1 + noise * random.nextDouble());
+              double added = Math.max(1, after - time[u]);
+              double score = p.risk()[c]
+                  / (timeWeight == 1 ? added : Math.pow(added, timeWeight))
+                  * (noise == 0 ? 1 : 1 + noise * random.nextDouble());
               if (score > bestScore) {
                 bestScore = score;
                 bestC = c;
