@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -27,6 +28,8 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
 import org.locationtech.jts.io.geojson.GeoJsonWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Makes patrol plans: the risk surface of the area, its hotspot candidates snapped to the street
@@ -37,10 +40,11 @@ public final class PatrolPlanner {
   /** Rounds of the solver's perturb-and-repair per plan. */
   public static final int ITERATIONS = 200;
   /** Plans within this share of the best risk found are equally good to choose from. */
-  public static final double TOLERANCE = 0.01;
+  public static final double TOLERANCE = 0.005;
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern(
       "yyyy-MM-dd'T'HH:mm:ssXXX");
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Logger log = LoggerFactory.getLogger(PatrolPlanner.class);
 
   private final BeatRepository beats;
   private final RiskSurface surfaces;
@@ -71,17 +75,25 @@ public final class PatrolPlanner {
    */
   public PlanDocument plan(PlanRequest req, String createdBy, String requestJson)
       throws SQLException {
+    long t0 = System.nanoTime();
     ResolvedArea area = resolve(req.area());
     StreetRouter router = network.router();
     List<LonLat[]> ends = snapUnits(router, req.units());
     List<String> notes = new ArrayList<>();
     Solution solution = prepare(req, area, router, ends, notes);
+    long t1 = System.nanoTime();
     if (solution.problem() != null) {
       solution = solution.solved(OrienteeringSolver.solveVaried(solution.problem(), req.seed(),
           ITERATIONS, TOLERANCE));
     }
+    long t2 = System.nanoTime();
     PlanDocument doc = document(req, area, createdBy, router, ends, solution, notes);
     plans.save(doc, requestJson, area.geoJson(), req.shiftStart(), req.shiftEnd());
+    long t3 = System.nanoTime();
+    log.info("plan {} for {}: {} hotspots, {} units, {} stops in {} ms (surface, candidates and "
+        + "matrix {} ms, solver {} ms, routes and storing {} ms)", doc.id(), doc.area().label(),
+        solution.sites().size(), req.units().size(), doc.totals().stops(), (t3 - t0) / 1_000_000,
+        (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
     return doc;
   }
 
@@ -159,8 +171,8 @@ public final class PatrolPlanner {
       double[] ll = surface.projection().inverse(c.x(), c.y());
       try {
         LonLat at = router.snap(primary, LonLat.of(ll[0], ll[1]));
-        for (PlanRequest.Unit u : units) {
-          router.snap(u.mode(), at);
+        for (TravelMode mode : units.stream().map(PlanRequest.Unit::mode).distinct().toList()) {
+          router.snap(mode, at);
         }
         sites.add(new Site(at, c.risk()));
       } catch (OffNetworkException e) {
@@ -231,6 +243,7 @@ public final class PatrolPlanner {
     int[] visitCount = new int[s.sites().size()];
     String[] servedBy = new String[s.sites().size()];
     List<PlanDocument.UnitPlan> units = new ArrayList<>();
+    Map<List<Object>, StreetRouter.Route> routed = new HashMap<>();   // revisits repeat legs
     double totalRisk = 0;
     double drive = 0;
     double dwell = 0;
@@ -251,7 +264,7 @@ public final class PatrolPlanner {
         way.add(s.sites().get(c / s.visitsPerSite()).at());
       }
       way.add(e[1]);
-      Leg legs = route.length == 0 ? new Leg(null, 0, 0) : legs(router, unit.mode(), way);
+      Leg legs = route.length == 0 ? new Leg(null, 0, 0) : legs(router, unit.mode(), way, routed);
       String colour = PlanDocument.COLOURS.get(u % PlanDocument.COLOURS.size());
       units.add(new PlanDocument.UnitPlan(unit.name(), unit.mode().id(), colour, xy(e[0]),
           xy(e[1]), it.stops(), legs.line(), round(legs.seconds() / 60), round(it.dwell() / 60),
@@ -330,12 +343,16 @@ public final class PatrolPlanner {
   /** The route along streets through {@code way}, its time and length. */
   private record Leg(PlanDocument.LineString line, double seconds, double metres) {}
 
-  private static Leg legs(StreetRouter router, TravelMode mode, List<LonLat> way) {
+  private static Leg legs(StreetRouter router, TravelMode mode, List<LonLat> way,
+      Map<List<Object>, StreetRouter.Route> routed) {
     List<double[]> coords = new ArrayList<>();
     double seconds = 0;
     double metres = 0;
     for (int i = 0; i + 1 < way.size(); i++) {
-      StreetRouter.Route r = router.route(mode, way.get(i), way.get(i + 1));
+      LonLat from = way.get(i);
+      LonLat to = way.get(i + 1);
+      StreetRouter.Route r = routed.computeIfAbsent(List.of(mode, from, to),
+          k -> router.route(mode, from, to));
       seconds += r.seconds();
       metres += r.metres();
       for (var c : r.geometry().getCoordinates()) {
