@@ -118,7 +118,7 @@ public final class Dosage {
 
   private static HotspotDosage dosage(Area a, List<TrackPoint> track, double[][] xy,
       MetricProjection proj, Settings s) {
-    Geometry poly = a.polygon() == null ? null : project(a.polygon(), proj);
+    Geometry poly = a.polygon() == null ? null : proj.forward(a.polygon());
     double[] centre = a.polygon() == null ? proj.forward(a.lon(), a.lat()) : null;
     List<double[]> inside = new ArrayList<>();   // [start, end] in epoch milliseconds
     for (int i = 1; i < track.size(); i++) {
@@ -237,16 +237,5 @@ public final class Dosage {
       first = Math.min(first, c.distance(ca) / len);
     }
     return new double[] {first, Math.min(1, first + inside / len)};
-  }
-
-  private static Geometry project(Geometry lonLat, MetricProjection proj) {
-    Geometry g = lonLat.copy();
-    g.apply((org.locationtech.jts.geom.CoordinateFilter) c -> {
-      double[] p = proj.forward(c.x, c.y);
-      c.x = p[0];
-      c.y = p[1];
-    });
-    g.geometryChanged();
-    return g;
   }
 }

@@ -1,5 +1,8 @@
 package org.hotbeat.density;
 
+import org.locationtech.jts.geom.CoordinateFilter;
+import org.locationtech.jts.geom.Geometry;
+
 /**
  * Turns WGS84 longitude/latitude (degrees) into a plane where distances are metres, so that a
  * bandwidth in metres means metres everywhere. Implementations are immutable and thread-safe.
@@ -13,6 +16,21 @@ public interface MetricProjection {
 
   /** (x, y) in metres back to (lon, lat) in degrees. */
   double[] inverse(double x, double y);
+
+  /**
+   * A copy of a WGS84 geometry with every vertex projected (edges stay straight in the plane,
+   * which at city scale is well within a metre of the true line).
+   */
+  default Geometry forward(Geometry lonLat) {
+    Geometry g = lonLat.copy();
+    g.apply((CoordinateFilter) c -> {
+      double[] xy = forward(c.x, c.y);
+      c.x = xy[0];
+      c.y = xy[1];
+    });
+    g.geometryChanged();
+    return g;
+  }
 
   /**
    * The UTM zone (WGS84) of the centroid of the given positions: the local choice for one city's

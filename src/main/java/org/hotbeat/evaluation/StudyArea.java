@@ -64,13 +64,6 @@ public final class StudyArea {
 
   /** A WGS84 area in a metric plane (vertex by vertex; boundaries are dense enough at city scale). */
   public static Geometry project(Geometry lonLat, MetricProjection projection) {
-    Geometry g = lonLat.copy();
-    g.apply((org.locationtech.jts.geom.CoordinateFilter) c -> {
-      double[] xy = projection.forward(c.x, c.y);
-      c.x = xy[0];
-      c.y = xy[1];
-    });
-    g.geometryChanged();
-    return g.buffer(0);
+    return projection.forward(lonLat).buffer(0);
   }
 }

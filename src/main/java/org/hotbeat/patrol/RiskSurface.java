@@ -56,7 +56,7 @@ final class RiskSurface {
     Coordinate centre = area.getCentroid().getCoordinate();
     MetricProjection proj = MetricProjection.utmFor(new double[] {centre.x},
         new double[] {centre.y});
-    Geometry plane = project(area, proj);
+    Geometry plane = proj.forward(area);
     Envelope env = plane.getEnvelopeInternal();
     env.expandBy(Kernel.QUARTIC.reach(risk.bandwidthMetres()) + separation);
     double[] bbox = lonLatBox(env, proj);
@@ -112,18 +112,6 @@ final class RiskSurface {
       }
     }
     return out;
-  }
-
-  /** The geometry with every coordinate projected. */
-  static Geometry project(Geometry lonLat, MetricProjection proj) {
-    Geometry g = lonLat.copy();
-    g.apply((org.locationtech.jts.geom.CoordinateFilter) c -> {
-      double[] xy = proj.forward(c.x, c.y);
-      c.x = xy[0];
-      c.y = xy[1];
-    });
-    g.geometryChanged();
-    return g;
   }
 
   /** {west, south, east, north} in degrees of a box in the plane (corners and edge midpoints). */
