@@ -27,8 +27,10 @@ public final class OrienteeringSolver {
   private static final double[] TIME_WEIGHTS = {1, 1, 0.5, 0};
   /** Most near-optimal plans kept to choose from. */
   private static final int POOL = 64;
-  /** Longest segment 2-opt reverses and farthest relocation, in stops: long routes stay cheap. */
-  private static final int WINDOW = 12;
+  /** Longest segment 2-opt reverses and farthest relocation in long routes, in stops. */
+  private static final int WINDOW = 4;
+  /** Routes up to this many stops are improved without the window. */
+  private static final int SHORT_ROUTE = 12;
   /** Unvisited candidates tried by {@link #swapAndMove}, riskiest first. */
   private static final int MOVE_CANDIDATES = 8;
 
@@ -353,12 +355,13 @@ public final class OrienteeringSolver {
 
   private boolean shorten(int u) {
     List<Integer> r = routes.get(u);
+    int window = r.size() <= SHORT_ROUTE ? r.size() + 1 : WINDOW;
     boolean any = false;
     boolean improved = true;
     while (improved) {
       improved = false;
       for (int i = 0; i < r.size() && !improved; i++) {
-        for (int j = i + 1; j < Math.min(r.size(), i + WINDOW) && !improved; j++) {
+        for (int j = i + 1; j < Math.min(r.size(), i + window) && !improved; j++) {
           Collections.reverse(r.subList(i, j + 1));
           double t2 = exact(u, r);
           if (t2 < time[u] - EPS) {
@@ -372,7 +375,7 @@ public final class OrienteeringSolver {
       }
       for (int i = 0; i < r.size() && !improved; i++) {
         int c = r.remove(i);
-        for (int j = Math.max(0, i - WINDOW); j <= Math.min(r.size(), i + WINDOW) && !improved;
+        for (int j = Math.max(0, i - window); j <= Math.min(r.size(), i + window) && !improved;
             j++) {
           if (j == i) {
             continue;
@@ -483,8 +486,14 @@ public final class OrienteeringSolver {
   }
 
   private void perturb() {
-    if (siteOwner.length < p.candidates() && random.nextInt(3) == 0) {
-      dropSites();   // with revisits, a site changes unit only when all its visits go
+    // A third each: a neighbourhood planned afresh, whole sites (with revisits), random stops.
+    int kind = random.nextInt(3);
+    if (kind == 2 || (kind == 1 && siteOwner.length < p.candidates())) {
+      if (kind == 2) {
+        dropNeighbourhood();
+      } else {
+        dropSites();   // with revisits, a site changes unit only when all its visits go
+      }
       return;
     }
     int chosen = random.nextInt(routes.size());
@@ -500,6 +509,44 @@ public final class OrienteeringSolver {
       for (int k = 0; k < drop && !r.isEmpty(); k++) {
         visited[r.remove(random.nextInt(r.size()))] = false;
       }
+    }
+    refresh();
+  }
+
+  /**
+   * Takes every visit of the few sites nearest to a random visited one off the routes, whichever
+   * unit serves them: a region is planned afresh, and may change hands between units.
+   */
+  private void dropNeighbourhood() {
+    List<Integer> served = new ArrayList<>();
+    for (int c = 0; c < visited.length; c++) {
+      if (visited[c]) {
+        served.add(c);
+      }
+    }
+    if (served.isEmpty()) {
+      return;
+    }
+    int centre = served.get(random.nextInt(served.size()));
+    double[][] t = p.travel()[0];
+    Integer[] near = served.toArray(Integer[]::new);
+    Arrays.sort(near, (a, b) -> Double.compare(t[centre][a] + t[a][centre],
+        t[centre][b] + t[b][centre]));
+    int sites = 2 + random.nextInt(5);
+    boolean[] drop = new boolean[siteOwner.length];
+    for (int i = 0, taken = 0; i < near.length && taken < sites; i++) {
+      int s = p.site()[near[i]];
+      if (!drop[s]) {
+        drop[s] = true;
+        taken++;
+      }
+    }
+    for (List<Integer> r : routes) {
+      r.removeIf(c -> {
+        boolean gone = drop[p.site()[c]];
+        visited[c] &= !gone;
+        return gone;
+      });
     }
     refresh();
   }

@@ -38,9 +38,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class PatrolPlanner {
   /** Rounds of the solver's perturb-and-repair per plan. */
-  public static final int ITERATIONS = 200;
+  public static final int ITERATIONS = 300;
   /** Plans within this share of the best risk found are equally good to choose from. */
-  public static final double TOLERANCE = 0.005;
+  public static final double TOLERANCE = 0.002;
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern(
       "yyyy-MM-dd'T'HH:mm:ssXXX");
   private static final ObjectMapper JSON = new ObjectMapper();
