@@ -131,7 +131,7 @@ final class PatrolBenchmark implements Benchmarks.Benchmark {
         start.toInstant(), Map.of(), Set.of(20, 21, 22, 23, 0, 1, 2, 3), true, 150);
     return new PlanRequest(new PlanRequest.Area(null, null, area), start, start.plusHours(8),
         units, Duration.ofMinutes(12), 0, Duration.ofMinutes(120), seed, risk,
-        new PlanRequest.Candidates(120, 50, 1));
+        new PlanRequest.Candidates(120, 50, 0.5));
   }
 
   /** The worst shortfall of the planner's solver (5 seeds) against the best of long runs. */
