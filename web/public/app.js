@@ -89,8 +89,12 @@ document.getElementById('signout').addEventListener('click', () => {
   if (map.getLayer('incidents')) { map.removeLayer('incidents'); map.removeSource('incidents'); }
   refresh();
 });
-map.on('load', () => {
-  addBeats(map, maplibregl);
+// For tests and the console: the map, and a promise of the next moment everything is drawn.
+window.hotbeat = { map, ready: false,
+  idle: () => new Promise((resolve) => { map.once('idle', () => resolve(true)); map.triggerRepaint(); }) };
+map.on('load', async () => {
+  await addBeats(map, maplibregl);
+  window.hotbeat.ready = true;
   showLegend(document.getElementById('legend'));
   refresh();
 });
