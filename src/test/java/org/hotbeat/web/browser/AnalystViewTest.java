@@ -1,8 +1,18 @@
 package org.hotbeat.web.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.microsoft.playwright.Download;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
 import org.hotbeat.access.Role;
 import org.hotbeat.testing.PostgisExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -16,12 +26,15 @@ class AnalystViewTest {
   private static Chromium chromium;
   private static MapServer server;
   private static String analyst;
+  /** Centre of the 100 m cell with the most incidents, found from the stored points. */
+  private static double[] densest;
 
   @BeforeAll
   static void start() throws Exception {
     chromium = Chromium.launch();
     server = MapServer.chicagoLoop(db);
     analyst = server.token(Role.ANALYST);
+    densest = densestCell(100);
   }
 
   @AfterAll
@@ -34,12 +47,180 @@ class AnalystViewTest {
     }
   }
 
+  /** The centre (lon, lat) of the square cell of {@code metres} holding the most incidents. */
+  static double[] densestCell(double metres) throws Exception {
+    Map<Long, Integer> counts = new HashMap<>();
+    double lat0 = 41.88;
+    double dLat = metres / 111_320.0;
+    double dLon = dLat / Math.cos(Math.toRadians(lat0));
+    try (Connection c = db.dataSource().getConnection();
+        ResultSet rs = c.createStatement().executeQuery(
+            "SELECT ST_X(geom), ST_Y(geom) FROM incident")) {
+      while (rs.next()) {
+        long key = Math.round(Math.floor(rs.getDouble(1) / dLon)) * 1_000_000L
+            + Math.round(Math.floor(rs.getDouble(2) / dLat));
+        counts.merge(key, 1, Integer::sum);
+      }
+    }
+    long best = counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    long ix = Math.floorDiv(best, 1_000_000L);
+    long iy = best - ix * 1_000_000L;
+    if (iy > 500_000) {   // negative row numbers wrap into the key's lower digits
+      iy -= 1_000_000L;
+      ix += 1;
+    }
+    return new double[] {(ix + 0.5) * dLon, (iy + 0.5) * dLat};
+  }
+
+  private Tab analystTab() {
+    Tab tab = chromium.open(server.url("/#token=" + analyst));
+    tab.idle();
+    return tab;
+  }
+
   @Test
   void theAnalystViewLoadsWithoutConsoleErrors() {
-    try (Tab tab = chromium.open(server.url("/#token=" + analyst))) {
-      tab.idle().screenshot("analyst-view");
+    try (Tab tab = analystTab()) {
+      tab.screenshot("analyst-view");
       assertEquals(List.of(), tab.failed);
       assertEquals(List.of(), tab.errors);
+      assertFalse(tab.requestsTo("/tiles/incidents/").isEmpty(), "incident tiles were not asked");
+      assertTrue(tab.page.textContent("#legend").contains("incidents per km²"));
     }
+  }
+
+  @Test
+  void theHeatLayerDrawsWhereIncidentsAreDensest() {
+    try (Tab tab = analystTab()) {
+      tab.page.uncheck("#points");
+      tab.idle();
+      int[] at = tab.screen(densest[0], densest[1]);
+      BufferedImage heat = tab.screenshot("analyst-heat-only");
+      tab.page.fill("#opacity", "0");
+      tab.page.dispatchEvent("#opacity", "input");
+      tab.idle();
+      BufferedImage none = tab.pixels();
+      int withHeat = heat.getRGB(at[0], at[1]);
+      int without = none.getRGB(at[0], at[1]);
+      assertTrue(Tab.difference(withHeat, without) > 60, String.format(
+          "heat #%06x vs none #%06x at %d,%d", withHeat & 0xffffff, without & 0xffffff, at[0], at[1]));
+      // The ramp is yellow to dark red: red over blue where the heat is.
+      assertTrue((withHeat >> 16 & 0xff) > (withHeat & 0xff) + 40,
+          String.format("#%06x is not a heat colour", withHeat & 0xffffff));
+      assertEquals(List.of(), tab.errors);
+    }
+  }
+
+  @Test
+  void choosingACategoryChangesTheTileRequestsAndThePicture() {
+    try (Tab tab = analystTab()) {
+      BufferedImage before = tab.pixels();
+      tab.requests.clear();
+      tab.page.evaluate("() => document.querySelectorAll('input[name=category]').forEach("
+          + "c => { c.checked = c.value === 'theft'; })");
+      tab.page.dispatchEvent("input[value=theft]", "change");
+      tab.page.waitForFunction("() => [...document.querySelectorAll('#legend')][0]"
+          + ".textContent.includes('Density')");
+      tab.page.waitForCondition(() -> !tab.requestsTo("/tiles/heat/").isEmpty());
+      tab.idle();
+      BufferedImage after = tab.screenshot("analyst-theft-only");
+      assertTrue(tab.requestsTo("/tiles/heat/").stream().allMatch(u -> u.contains("category=theft")),
+          tab.requestsTo("/tiles/heat/").toString());
+      assertFalse(tab.requestsTo("/tiles/incidents/").isEmpty());
+      assertTrue(tab.requestsTo("/tiles/incidents/").stream()
+          .allMatch(u -> u.contains("category=theft")));
+      assertTrue(changedPixels(before, after) > 2_000, "the map looks the same");
+      assertEquals(List.of(), tab.errors);
+    }
+  }
+
+  @Test
+  void theMonthSliderAsksForThatMonthsTiles() {
+    try (Tab tab = analystTab()) {
+      tab.requests.clear();
+      tab.page.fill("#month", "17");   // 2016-01 + 17 months
+      tab.page.dispatchEvent("#month", "input");
+      tab.page.dispatchEvent("#month", "change");
+      tab.page.waitForCondition(() -> tab.requestsTo("/tiles/heat/").stream()
+          .anyMatch(u -> u.contains("from=2017-06-01") && u.contains("to=2017-07-01")));
+      tab.idle().screenshot("analyst-june-2017");
+      assertEquals("June 2017", tab.page.textContent("#monthLabel"));
+      assertTrue(tab.page.textContent("#legend").contains("June 2017"));
+    }
+  }
+
+  @Test
+  void clickingASpotCountsTheIncidentsWithinTheBandwidth() {
+    try (Tab tab = analystTab()) {
+      int[] at = tab.screen(densest[0], densest[1]);
+      tab.page.mouse().click(at[0], at[1]);
+      tab.page.waitForSelector(".maplibregl-popup-content");
+      String popup = tab.page.textContent(".maplibregl-popup-content");
+      assertTrue(popup.matches("(?s).*[1-9][0-9,]* incidents within 300 m.*"), popup);
+      tab.screenshot("analyst-click-counts");
+    }
+  }
+
+  @Test
+  void theViewIsSavedAsAPng() throws Exception {
+    try (Tab tab = analystTab()) {
+      Download d = tab.page.waitForDownload(() -> tab.page.click("#export"));
+      assertEquals("hotbeat-analyst.png", d.suggestedFilename());
+      BufferedImage png = ImageIO.read(d.createReadStream());
+      assertTrue(png.getWidth() >= 900 && png.getHeight() >= 600,
+          png.getWidth() + "×" + png.getHeight());
+      Files.createDirectories(Tab.SCREENSHOTS);
+      d.saveAs(Tab.SCREENSHOTS.resolve("analyst-export.png"));
+      assertTrue(changedPixels(png, blank(png)) > 10_000, "the export is blank");
+    }
+  }
+
+  @Test
+  void withoutAnAnalystTokenThePageSaysWhatIsMissingAndAsksForNoPoints() throws Exception {
+    String patrol = server.token(Role.PATROL);
+    try (Tab tab = chromium.open(server.url("/#token=" + patrol))) {
+      tab.idle();
+      assertTrue(tab.page.textContent("#status").contains("cannot see single incidents"),
+          tab.page.textContent("#status"));
+      assertEquals(List.of(), tab.requestsTo("/tiles/incidents"));
+      assertEquals(List.of(), tab.requestsTo("/api/incidents"));
+      assertEquals(List.of(), tab.errors);
+    }
+    try (Tab tab = chromium.open(server.url("/"))) {
+      tab.idle().screenshot("analyst-public");
+      assertTrue(tab.page.textContent("#status").contains("Sign in with an analyst token"));
+      assertEquals(List.of(), tab.errors);
+    }
+  }
+
+  @Test
+  void whenTheServerIsDownThePageSaysSo() {
+    try (Tab tab = chromium.openBlocked(server.url("/"), "**/api/**")) {
+      tab.page.waitForFunction("() => document.getElementById('status').textContent"
+          + ".includes('cannot be reached')");
+      tab.screenshot("analyst-server-down");
+    }
+  }
+
+  private static BufferedImage blank(BufferedImage like) {
+    BufferedImage b = new BufferedImage(like.getWidth(), like.getHeight(),
+        BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = b.createGraphics();
+    g.setColor(java.awt.Color.WHITE);
+    g.fillRect(0, 0, b.getWidth(), b.getHeight());
+    g.dispose();
+    return b;
+  }
+
+  static int changedPixels(BufferedImage a, BufferedImage b) {
+    int n = 0;
+    for (int y = 0; y < Math.min(a.getHeight(), b.getHeight()); y++) {
+      for (int x = 0; x < Math.min(a.getWidth(), b.getWidth()); x++) {
+        if (Tab.difference(a.getRGB(x, y), b.getRGB(x, y)) > 30) {
+          n++;
+        }
+      }
+    }
+    return n;
   }
 }

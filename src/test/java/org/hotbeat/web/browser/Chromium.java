@@ -53,6 +53,14 @@ final class Chromium implements AutoCloseable {
     return Tab.open(browser, url);
   }
 
+  /**
+   * A tab whose requests matching {@code glob} fail as if the server were unreachable: what the
+   * page shows when the server is down, without stopping the one the other tests use.
+   */
+  Tab openBlocked(String url, String glob) {
+    return Tab.open(browser, url, glob);
+  }
+
   @Override
   public void close() {
     browser.close();

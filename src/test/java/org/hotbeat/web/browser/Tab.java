@@ -33,9 +33,17 @@ final class Tab implements AutoCloseable {
   }
 
   static Tab open(Browser browser, String url) {
+    return open(browser, url, null);
+  }
+
+  /** A tab where requests matching {@code blockedGlob} (if not null) fail with a network error. */
+  static Tab open(Browser browser, String url, String blockedGlob) {
     BrowserContext context = browser.newContext(new Browser.NewContextOptions()
         .setViewportSize(1280, 720).setAcceptDownloads(true));
     context.setDefaultTimeout(Chromium.TIMEOUT_MS);
+    if (blockedGlob != null) {
+      context.route(blockedGlob, route -> route.abort("connectionrefused"));
+    }
     Page page = context.newPage();
     Tab tab = new Tab(context, page);
     page.onConsoleMessage(m -> {
@@ -62,6 +70,30 @@ final class Tab implements AutoCloseable {
     page.waitForFunction("() => window.hotbeat && window.hotbeat.ready");
     page.evaluate("() => window.hotbeat.idle()");
     return this;
+  }
+
+  /** Where lon/lat is on the page (CSS pixels, as in screenshots), for the view's first map. */
+  int[] screen(double lon, double lat) {
+    return screen(0, lon, lat);
+  }
+
+  /** Where lon/lat is on the page for map {@code index} of the view. */
+  int[] screen(int index, double lon, double lat) {
+    Object xy = page.evaluate("([i, lon, lat]) => { const m = window.hotbeat.maps[i];"
+        + " const r = m.getContainer().getBoundingClientRect(); const p = m.project([lon, lat]);"
+        + " return [Math.round(p.x + r.left), Math.round(p.y + r.top)]; }",
+        List.of(index, lon, lat));
+    List<?> l = (List<?>) xy;
+    return new int[] {((Number) l.get(0)).intValue(), ((Number) l.get(1)).intValue()};
+  }
+
+  /** Sum of absolute RGB differences of two pixels. */
+  static int difference(int rgb1, int rgb2) {
+    int d = 0;
+    for (int shift = 0; shift <= 16; shift += 8) {
+      d += Math.abs((rgb1 >> shift & 0xff) - (rgb2 >> shift & 0xff));
+    }
+    return d;
   }
 
   /** Requests whose path starts with {@code prefix}. */
