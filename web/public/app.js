@@ -178,8 +178,8 @@ async function start() {
   }
   const sources = await api('/api/sources', { auth: false }).catch(() => ({ sources: [] }));
   if (sources.sources.length) {
-    const first = sources.sources.map((s) => s.first).sort()[0].slice(0, 7);
-    const last = sources.sources.map((s) => s.last).sort().slice(-1)[0].slice(0, 7);
+    const first = sources.sources.map((s) => s.firstMonth).sort()[0];
+    const last = sources.sources.map((s) => s.lastMonth).sort().slice(-1)[0];
     for (let m = first; m <= last; m = addMonths(m, 1)) months.push(m);
     dataRange = { from: `${first}-01`, to: `${addMonths(last, 1)}-01` };
     $('month').max = String(months.length - 1);

@@ -144,21 +144,27 @@ public final class IncidentAggregates {
     }
   }
 
-  /** Who published each agency's incidents, and the span of their dates. */
+  /**
+   * Who published each agency's incidents, and the span of their dates: as instants, and as the
+   * first and last months ({@code YYYY-MM}) on the agency's own clock.
+   */
   public record Source(String agency, String attribution, java.time.Instant first,
-      java.time.Instant last, long incidents) {}
+      java.time.Instant last, String firstMonth, String lastMonth, long incidents) {}
 
   /** One row per agency with incidents, by agency code. */
   public List<Source> sources() throws SQLException {
     try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-        SELECT i.agency, a.attribution, min(i.occurred_at), max(i.occurred_at), count(*)
+        SELECT i.agency, a.attribution, min(i.occurred_at), max(i.occurred_at),
+               to_char(min(i.occurred_at) AT TIME ZONE coalesce(a.time_zone, 'UTC'), 'YYYY-MM'),
+               to_char(max(i.occurred_at) AT TIME ZONE coalesce(a.time_zone, 'UTC'), 'YYYY-MM'),
+               count(*)
         FROM incident i LEFT JOIN agency a ON a.code = i.agency
-        GROUP BY i.agency, a.attribution ORDER BY i.agency""");
+        GROUP BY i.agency, a.attribution, a.time_zone ORDER BY i.agency""");
         ResultSet rs = ps.executeQuery()) {
       List<Source> out = new ArrayList<>();
       while (rs.next()) {
         out.add(new Source(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
-            rs.getTimestamp(4).toInstant(), rs.getLong(5)));
+            rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6), rs.getLong(7)));
       }
       return out;
     }

@@ -87,6 +87,25 @@ final class Tab implements AutoCloseable {
     return new int[] {((Number) l.get(0)).intValue(), ((Number) l.get(1)).intValue()};
   }
 
+  /**
+   * Share of the pixels within 5 px of (x, y) that have a heat colour (the ramp runs yellow to
+   * dark red: red well above blue); a window, since a beat outline may cross the very spot.
+   */
+  static double heatShare(BufferedImage img, int x, int y) {
+    int heat = 0;
+    int all = 0;
+    for (int dy = -5; dy <= 5; dy++) {
+      for (int dx = -5; dx <= 5; dx++) {
+        int rgb = img.getRGB(x + dx, y + dy);
+        all++;
+        if ((rgb >> 16 & 0xff) > (rgb & 0xff) + 40) {
+          heat++;
+        }
+      }
+    }
+    return heat / (double) all;
+  }
+
   /** Sum of absolute RGB differences of two pixels. */
   static int difference(int rgb1, int rgb2) {
     int d = 0;
