@@ -22,6 +22,9 @@ public final class ExactSolver {
       throw new IllegalArgumentException("the exact solver takes up to " + MAX_CANDIDATES
           + " candidates and 1 or 2 units");
     }
+    if (p.hasRevisits() && p.minGap() > 0) {
+      throw new IllegalArgumentException("the exact solver does not take revisit gaps");
+    }
     int full = 1 << n;
     double[] prize = new double[full];
     for (int mask = 1; mask < full; mask++) {
@@ -114,7 +117,8 @@ public final class ExactSolver {
           bestLast = last;
         }
       }
-      ok[mask] = bestTime <= p.budget()[u] + 1e-9;
+      ok[mask] = bestTime <= p.budget()[u] + 1e-9
+          && (p.maxStops() == 0 || Integer.bitCount(mask) <= p.maxStops());
       if (ok[mask]) {
         List<Integer> stops = new ArrayList<>();
         for (int m = mask, at = bestLast; at >= 0; ) {

@@ -94,4 +94,28 @@ public final class BeatRepository {
       return read(ps);
     }
   }
+
+  /** A beat's outline as GeoJSON (WGS84, every vertex) with its agency. */
+  public record Outline(String agency, String code, String geometryJson) {}
+
+  /**
+   * The outlines of beats with this code: of {@code agency} only, or of every agency that has one
+   * when it is null (several means the caller must say which).
+   */
+  public List<Outline> outlines(String code, String agency) throws SQLException {
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+        SELECT agency, code, ST_AsGeoJSON(geom) FROM beat
+        WHERE code = ? AND (?::text IS NULL OR agency = ?) ORDER BY agency""")) {
+      ps.setString(1, code);
+      ps.setString(2, agency);
+      ps.setString(3, agency);
+      try (ResultSet rs = ps.executeQuery()) {
+        List<Outline> out = new ArrayList<>();
+        while (rs.next()) {
+          out.add(new Outline(rs.getString(1), rs.getString(2), rs.getString(3)));
+        }
+        return out;
+      }
+    }
+  }
 }

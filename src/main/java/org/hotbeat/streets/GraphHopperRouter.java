@@ -40,6 +40,12 @@ final class GraphHopperRouter implements StreetRouter {
   }
 
   @Override
+  public LonLat snap(TravelMode mode, LonLat point) {
+    Snap s = snap(mode, point, 0);
+    return LonLat.of(s.getSnappedPoint().getLon(), s.getSnappedPoint().getLat());
+  }
+
+  @Override
   public Route route(TravelMode mode, LonLat from, LonLat to) {
     snap(mode, from, 0);
     snap(mode, to, 1);

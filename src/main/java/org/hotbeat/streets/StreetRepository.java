@@ -5,9 +5,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.hotbeat.geo.LonLat;
 import org.hotbeat.tiles.TileCoord;
 import org.locationtech.jts.io.WKBWriter;
 import org.postgresql.PGConnection;
@@ -230,5 +233,30 @@ public final class StreetRepository {
       rs.next();
       return rs.getLong(1);
     }
+  }
+
+  /**
+   * The name of the nearest named street within {@code metres} of each point (null where none),
+   * for telling officers where a stop is.
+   */
+  public List<String> nearestNames(List<LonLat> points, double metres) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+        SELECT name FROM street
+        WHERE name IS NOT NULL
+          AND ST_DWithin(geom::geography, ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography, ?)
+        ORDER BY geom <-> ST_SetSRID(ST_MakePoint(?, ?), 4326) LIMIT 1""")) {
+      for (LonLat p : points) {
+        ps.setDouble(1, p.lon());
+        ps.setDouble(2, p.lat());
+        ps.setDouble(3, metres);
+        ps.setDouble(4, p.lon());
+        ps.setDouble(5, p.lat());
+        try (ResultSet rs = ps.executeQuery()) {
+          out.add(rs.next() ? rs.getString(1) : null);
+        }
+      }
+    }
+    return out;
   }
 }

@@ -16,6 +16,13 @@ public interface StreetRouter {
   /** How far a point may lie from the nearest usable street, in metres. */
   double MAX_SNAP_METRES = 500;
 
+  /**
+   * The point of the nearest street {@code mode} may use: where a unit stops for a place.
+   *
+   * @throws OffNetworkException (index 0) when no such street is within {@link #MAX_SNAP_METRES}
+   */
+  LonLat snap(TravelMode mode, LonLat point);
+
   /** The fastest route from {@code from} to {@code to} for {@code mode}. */
   Route route(TravelMode mode, LonLat from, LonLat to);
 

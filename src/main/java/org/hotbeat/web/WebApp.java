@@ -31,6 +31,8 @@ import org.hotbeat.store.Database;
 import org.hotbeat.store.IncidentAggregates;
 import org.hotbeat.store.IncidentCorrections;
 import org.hotbeat.store.IncidentRepository;
+import org.hotbeat.patrol.PatrolPlanner;
+import org.hotbeat.patrol.PlanRepository;
 import org.hotbeat.streets.StreetNetwork;
 import org.hotbeat.streets.StreetRepository;
 import org.slf4j.Logger;
@@ -44,15 +46,20 @@ public final class WebApp {
   /** What the routes need, built once per process. */
   public record Services(Database database, TokenStore tokens, IncidentRepository incidents,
       BeatRepository beats, IngestService ingest, IncidentCorrections corrections,
-      StreetRepository streets, StreetNetwork streetNetwork, PrometheusMeterRegistry meters) {
+      StreetRepository streets, StreetNetwork streetNetwork, PlanRepository plans,
+      PatrolPlanner planner, PrometheusMeterRegistry meters) {
     public static Services of(HotbeatConfig config, Database database,
         PrometheusMeterRegistry meters) {
       StreetRepository streets = new StreetRepository(database.dataSource());
-      return new Services(database, new TokenStore(database.dataSource()),
-          new IncidentRepository(database.dataSource()), new BeatRepository(database.dataSource()),
+      IncidentRepository incidents = new IncidentRepository(database.dataSource());
+      BeatRepository beats = new BeatRepository(database.dataSource());
+      StreetNetwork network = new StreetNetwork(streets, config.graphDir());
+      PlanRepository plans = new PlanRepository(database.dataSource());
+      return new Services(database, new TokenStore(database.dataSource()), incidents, beats,
           new IngestService(database.dataSource(), Clock.systemUTC()),
-          new IncidentCorrections(database.dataSource()), streets,
-          new StreetNetwork(streets, config.graphDir()), meters);
+          new IncidentCorrections(database.dataSource()), streets, network, plans,
+          new PatrolPlanner(beats, incidents, network, streets, plans, Clock.systemUTC()),
+          meters);
     }
 
     /** Services with the default configuration's graph directory, as most tests want them. */
@@ -86,6 +93,7 @@ public final class WebApp {
     IncidentIngestResource ingest =
         new IncidentIngestResource(services.ingest(), config.maxIngestBytes());
     StreetTileResource streetTiles = new StreetTileResource(services.streets());
+    PatrolPlanResource patrol = new PatrolPlanResource(services.planner(), services.plans());
     return Javalin.create(c -> {
       c.startup.showJavalinBanner = false;
       c.jsonMapper(new JavalinJackson(objectMapper(), false));
@@ -133,6 +141,11 @@ public final class WebApp {
           get("/density/grid.tif", exports::geoTiff, Role.ANALYST);
           get("/density/grid.csv", exports::csv, Role.ANALYST);
           get("/density/hotspots.geojson", exports::hotspots, Role.ANALYST);
+          post("/patrol-plans", patrol::create, Role.PATROL);
+          get("/patrol-plans", patrol::list, Role.PATROL);
+          get("/patrol-plans/{id}.gpx", patrol::gpx, Role.PATROL);
+          get("/patrol-plans/{id}.html", patrol::html, Role.PATROL);
+          get("/patrol-plans/{id}", patrol::get, Role.PATROL);
         });
         get("/tiles/heat/{z}/{x}/{y}", heat::tile, Role.PUBLIC);
         get("/tiles/heat.json", heat::tileJson, Role.PUBLIC);

@@ -84,6 +84,79 @@ class OrienteeringSolverTest {
     }
   }
 
+  /** With a stop limit the heuristic still finds the optimum, and keeps the limit. */
+  @Test
+  void keepsTheStopLimitAndStillFindsTheOptimum() {
+    for (int k = 0; k < 20; k++) {
+      PatrolProblem q = instance(500 + k, 9, 2);
+      PatrolProblem p = new PatrolProblem(q.candidates(), q.risk(), q.dwell(), q.travel(),
+          q.start(), q.end(), q.budget(), q.site(), 0, 2);
+      PatrolPlan exact = ExactSolver.solve(p);
+      PatrolPlan heuristic = OrienteeringSolver.solve(p, k, 300);
+      assertEquals(exact.risk(), heuristic.risk(), 1e-9, "instance " + (500 + k) + ": exact " + exact + ", heuristic " + heuristic + " risks " + java.util.Arrays.toString(p.risk()));
+      assertTrue(p.feasible(heuristic.routes()));
+    }
+  }
+
+  /**
+   * Revisits: three sites with two or three visits each, visits to a site at least 40 minutes
+   * apart. The heuristic finds the risk of exhaustive enumeration on every instance.
+   */
+  @ParameterizedTest(name = "{1} unit(s)")
+  @CsvSource({"600, 1", "700, 2"})
+  void revisitsMatchExhaustiveEnumerationAndKeepTheGap(long seedBase, int units) {
+    for (int k = 0; k < 15; k++) {
+      PatrolProblem p = revisitInstance(seedBase + k, units);
+      double best = RevisitEnumeration.bestRisk(p);
+      PatrolPlan heuristic = OrienteeringSolver.solve(p, k, 300);
+      assertTrue(p.feasible(heuristic.routes()), "infeasible " + heuristic);
+      assertEquals(best, heuristic.risk(), 1e-9, "instance " + (seedBase + k) + ": " + heuristic);
+    }
+  }
+
+  /** Sites in a 3 × 3 km square, two or three visits each (the visits share the site's risk). */
+  private static PatrolProblem revisitInstance(long seed, int units) {
+    Random r = new Random(seed);
+    int sites = 3;
+    int[] visits = {2 + r.nextInt(2), 2, 2 + r.nextInt(2)};
+    int n = visits[0] + visits[1] + visits[2];
+    double[][] sxy = new double[sites][];
+    double[] srisk = new double[sites];
+    for (int s = 0; s < sites; s++) {
+      sxy[s] = new double[] {r.nextDouble() * 3000, r.nextDouble() * 3000};
+      srisk[s] = 6 + r.nextInt(30);
+    }
+    int[] site = new int[n];
+    double[] risk = new double[n];
+    double[] dwell = new double[n];
+    double[][] xy = new double[n + 1][];
+    for (int s = 0, c = 0; s < sites; s++) {
+      for (int v = 0; v < visits[s]; v++, c++) {
+        site[c] = s;
+        risk[c] = srisk[s] / visits[s];
+        dwell[c] = 600;
+        xy[c] = sxy[s];
+      }
+    }
+    xy[n] = new double[] {1500, 1500};
+    double[][][] travel = new double[units][n + 1][n + 1];
+    int[] start = new int[units];
+    int[] end = new int[units];
+    double[] budget = new double[units];
+    for (int u = 0; u < units; u++) {
+      double speed = u == 0 ? 6 : 1.4;
+      for (int a = 0; a <= n; a++) {
+        for (int b = 0; b <= n; b++) {
+          travel[u][a][b] = Math.hypot(xy[a][0] - xy[b][0], xy[a][1] - xy[b][1]) * 1.3 / speed;
+        }
+      }
+      start[u] = n;
+      end[u] = n;
+      budget[u] = 2.5 * 3600;
+    }
+    return new PatrolProblem(n, risk, dwell, travel, start, end, budget, site, 40 * 60, 0);
+  }
+
   private static void assertFeasible(PatrolProblem p, PatrolPlan plan) {
     Set<Integer> seen = new HashSet<>();
     double risk = 0;
