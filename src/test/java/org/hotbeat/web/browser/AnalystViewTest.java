@@ -163,6 +163,41 @@ class AnalystViewTest {
   }
 
   @Test
+  void everyControlIsReachableWithTheKeyboard() {
+    try (Tab tab = analystTab()) {
+      java.util.Set<String> reached = new java.util.HashSet<>();
+      for (int i = 0; i < 60; i++) {
+        tab.page.keyboard().press("Tab");
+        reached.add(String.valueOf(tab.page.evaluate("() => document.activeElement.id"
+            + " || document.activeElement.name || document.activeElement.tagName")));
+      }
+      for (String id : List.of("token", "from", "to", "month", "play", "whole", "category",
+          "hourFrom", "hourTo", "weekday", "bandwidth", "opacity", "points", "export")) {
+        assertTrue(reached.contains(id), id + " not reached by Tab: " + reached);
+      }
+    }
+  }
+
+  @Test
+  void slowTilesShowTheLoadingIndicatorUntilTheyArrive() {
+    List<com.microsoft.playwright.Route> held = new java.util.ArrayList<>();
+    try (Tab tab = chromium.open(server.url("/#token=" + analyst))) {
+      tab.page.waitForFunction("() => window.hotbeat && window.hotbeat.ready");
+      tab.page.route("**/tiles/heat/**", held::add);   // held back until the test lets them go
+      tab.page.fill("#bandwidth", "500");
+      tab.page.dispatchEvent("#bandwidth", "change");
+      tab.page.waitForSelector("#loading", new com.microsoft.playwright.Page.WaitForSelectorOptions()
+          .setState(com.microsoft.playwright.options.WaitForSelectorState.VISIBLE));
+      tab.screenshot("analyst-loading");
+      tab.page.unroute("**/tiles/heat/**");
+      held.forEach(com.microsoft.playwright.Route::resume);
+      tab.page.waitForSelector("#loading", new com.microsoft.playwright.Page.WaitForSelectorOptions()
+          .setState(com.microsoft.playwright.options.WaitForSelectorState.HIDDEN));
+      assertEquals(List.of(), tab.errors);
+    }
+  }
+
+  @Test
   void whenTheServerIsDownThePageSaysSo() {
     try (Tab tab = chromium.openBlocked(server.url("/"), "**/api/**")) {
       tab.page.waitForFunction("() => document.getElementById('status').textContent"
