@@ -1,8 +1,8 @@
 // The analyst view: heat and incident points under one filter (period, month slider, categories,
 // hours, weekdays, bandwidth), charts from the stats endpoint, counts around a clicked spot, and
 // PNG export. Callers without an analyst token see the public heat layer only, and are told why.
-import { api, addBeats, canSeePoints, clearToken, createMap, escapeHtml, exportPng, loadingIndicator,
-  maplibregl, monthName, addMonths, session, setToken, show, testHooks } from './common.js';
+import { api, addBeats, canSeePoints, createMap, escapeHtml, exportPng, loadingIndicator,
+  maplibregl, monthName, addMonths, session, show, signInForm, testHooks } from './common.js';
 import { addHeat, setHeatQuery, showLegend } from './heat.js';
 import { byMonth, hourWeekday } from './charts.js';
 
@@ -239,10 +239,4 @@ $('points').addEventListener('change', () => {
 $('export').addEventListener('click', () => {
   exportPng([{ map }], { title: `hotbeat: incidents, ${periodName()}`, legend: legendLines, file: 'hotbeat-analyst.png' });
 });
-$('signin').addEventListener('submit', (ev) => {
-  ev.preventDefault();
-  const value = $('token').value.trim();
-  if (value) setToken(value);
-  location.reload();
-});
-$('signout').addEventListener('click', () => { clearToken(); location.reload(); });
+signInForm();

@@ -98,22 +98,23 @@ export function createMap(container, options = {}) {
   return map;
 }
 
-/** Shows `element` while any of `maps` loads tiles for more than a moment; tile errors too. */
+/** Shows `element` while any of `maps` has been loading tiles for more than 0.3 s; tile errors too. */
 export function loadingIndicator(maps, element) {
-  let timer = null;
-  const busy = () => maps.some((m) => !m.areTilesLoaded());
-  const update = () => {
-    if (busy()) {
-      if (!timer && element.hidden) timer = setTimeout(() => { element.hidden = !busy(); timer = null; }, 300);
-    } else {
-      clearTimeout(timer);
-      timer = null;
+  // Polled rather than driven by events: a source that swaps its TileJSON starts its tiles later
+  // than its first 'dataloading' event, and a poll of a few flags is cheap.
+  const busy = () => maps.some((m) => !m.areTilesLoaded() || !m.isStyleLoaded());
+  let since = null;
+  setInterval(() => {
+    if (!busy()) {
+      since = null;
       element.hidden = true;
+    } else if (since === null) {
+      since = performance.now();
+    } else if (performance.now() - since > 300) {
+      element.hidden = false;
     }
-  };
+  }, 100);
   maps.forEach((m) => {
-    m.on('dataloading', update);
-    m.on('idle', update);
     m.on('error', (e) => {
       const status = e.error && e.error.status;
       if (status === 0 || (e.error && /Failed to fetch|NetworkError/.test(e.error.message))) show(SERVER_DOWN, true);
@@ -237,4 +238,15 @@ export const monthName = (ym) => `${MONTHS[Number(ym.slice(5, 7)) - 1]} ${ym.sli
 export function addMonths(ym, n) {
   const d = new Date(Date.UTC(Number(ym.slice(0, 4)), Number(ym.slice(5, 7)) - 1 + n, 1));
   return d.toISOString().slice(0, 7);
+}
+
+/** The header's sign-in form: a pasted token replaces the tab's token; sign-out forgets it. */
+export function signInForm() {
+  document.getElementById('signin').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const value = document.getElementById('token').value.trim();
+    if (value) setToken(value);
+    location.reload();
+  });
+  document.getElementById('signout').addEventListener('click', () => { clearToken(); location.reload(); });
 }

@@ -1,8 +1,8 @@
 // The patrol view: choose a beat, a shift, units and dwell time; POST /api/patrol-plans; draw each
 // unit's route in its colour with numbered stops and times; GPX and a printable summary. Needs a
 // patrol, analyst or admin token.
-import { addBeats, api, canPlanPatrols, clearToken, createMap, escapeHtml, fitTo, loadingIndicator,
-  maplibregl, session, setToken, show, testHooks } from './common.js';
+import { addBeats, api, canPlanPatrols, createMap, escapeHtml, fitTo, loadingIndicator,
+  maplibregl, session, show, signInForm, testHooks } from './common.js';
 
 const $ = (id) => document.getElementById(id);
 const map = createMap('map');
@@ -147,6 +147,7 @@ async function submit(ev) {
     dwellMinutes: Number($('dwell').value),
   };
   if (Number($('maxStops').value) > 0) body.maxStops = Number($('maxStops').value);
+  if ($('seed').value !== '') body.seed = Number($('seed').value);
   $('submit').disabled = true;
   show('Planning… (risk surface, hotspots, routes)');
   try {
@@ -200,10 +201,4 @@ $('beat').addEventListener('change', () => {
 });
 $('unitCount').addEventListener('change', unitRows);
 $('plan').addEventListener('submit', submit);
-$('signin').addEventListener('submit', (ev) => {
-  ev.preventDefault();
-  const value = $('token').value.trim();
-  if (value) setToken(value);
-  location.reload();
-});
-$('signout').addEventListener('click', () => { clearToken(); location.reload(); });
+signInForm();

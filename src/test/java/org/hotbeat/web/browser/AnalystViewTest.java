@@ -34,13 +34,8 @@ class AnalystViewTest {
   }
 
   @AfterAll
-  static void stop() {
-    if (server != null) {
-      server.close();
-    }
-    if (chromium != null) {
-      chromium.close();
-    }
+  static void stop() throws Exception {
+    Chromium.closeAll(server, chromium);
   }
 
   private Tab analystTab() {

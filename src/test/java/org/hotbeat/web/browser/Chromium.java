@@ -66,4 +66,13 @@ final class Chromium implements AutoCloseable {
     browser.close();
     playwright.close();
   }
+
+  /** Closes what a test class started, skipping what never started (a skipped class). */
+  static void closeAll(AutoCloseable... started) throws Exception {
+    for (AutoCloseable c : started) {
+      if (c != null) {
+        c.close();
+      }
+    }
+  }
 }

@@ -34,13 +34,8 @@ class CommunityViewTest {
   }
 
   @AfterAll
-  static void stop() {
-    if (server != null) {
-      server.close();
-    }
-    if (chromium != null) {
-      chromium.close();
-    }
+  static void stop() throws Exception {
+    Chromium.closeAll(server, chromium);
   }
 
   @Test

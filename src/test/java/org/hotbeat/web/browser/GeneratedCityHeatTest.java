@@ -40,13 +40,8 @@ class GeneratedCityHeatTest {
   }
 
   @AfterAll
-  static void stop() {
-    if (server != null) {
-      server.close();
-    }
-    if (chromium != null) {
-      chromium.close();
-    }
+  static void stop() throws Exception {
+    Chromium.closeAll(server, chromium);
   }
 
   @Test
