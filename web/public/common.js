@@ -115,6 +115,10 @@ export function loadingIndicator(maps, element) {
     }
   }, 100);
   maps.forEach((m) => {
+    m.on('idle', () => {
+      since = null;
+      element.hidden = true;
+    });
     m.on('error', (e) => {
       const status = e.error && e.error.status;
       if (status === 0 || (e.error && /Failed to fetch|NetworkError/.test(e.error.message))) show(SERVER_DOWN, true);

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -73,8 +75,8 @@ public final class DemoLoader {
 
   /** Records who published the incidents, for the map's attribution. */
   private static void credit(DataSource dataSource, DataSet set) throws SQLException {
-    try (java.sql.Connection c = dataSource.getConnection();
-        java.sql.PreparedStatement ps = c.prepareStatement(
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(
             "UPDATE agency SET attribution = ? WHERE code = ?")) {
       ps.setString(1, set.publisher());
       ps.setString(2, set.agency());

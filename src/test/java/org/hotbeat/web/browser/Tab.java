@@ -69,6 +69,8 @@ final class Tab implements AutoCloseable {
   Tab idle() {
     page.waitForFunction("() => window.hotbeat && window.hotbeat.ready");
     page.evaluate("() => window.hotbeat.idle()");
+    page.waitForFunction("() => !document.getElementById('loading')"
+        + " || document.getElementById('loading').hidden");
     return this;
   }
 
