@@ -116,21 +116,45 @@ public final class IncidentAggregates {
 
   /**
    * Incidents of {@code q} counted in a grid of flat-topped hexagons of {@code sizeMetres} edge
-   * (true metres at the data's latitude), laid out in Web Mercator; only hexagons with at least one
-   * incident.
+   * (true metres at the data's mean latitude), laid out in Web Mercator as PostGIS's
+   * {@code ST_Hexagon} lays them; only hexagons with at least one incident.
+   *
+   * <p>Each point goes to the hexagon with the nearest centre (a hexagon grid is the Voronoi
+   * diagram of its centres), found by arithmetic: of the two columns around the point, the nearest
+   * row in each, then the nearer of the two. One pass over the points and no spatial join, so the
+   * cost grows with the incidents, not with incidents × hexagons.
    */
   public List<Hexagon> hexagons(IncidentQuery q, double sizeMetres) throws SQLException {
     IncidentFilter f = new IncidentFilter(q.withoutPaging());
+    // Columns are 1.5 s apart; odd columns are shifted up by half a row (h = s·√3).
     String sql = """
-        WITH pts AS (SELECT ST_Transform(i.geom, 3857) AS p FROM incident i""" + f.where() + """
-        ),
-        box AS (SELECT ST_Extent(p) AS e, avg(ST_Y(ST_Transform(p, 4326))) AS lat FROM pts),
-        hex AS (SELECT h.geom, h.i, h.j FROM box,
-                  ST_HexagonGrid(? / cos(radians(box.lat)), ST_SetSRID(box.e::geometry, 3857)) h
-                WHERE box.e IS NOT NULL)
-        SELECT ST_AsGeoJSON(ST_Transform(hex.geom, 4326), 6), count(*)
-        FROM hex JOIN pts ON ST_Intersects(hex.geom, pts.p)
-        GROUP BY hex.geom, hex.i, hex.j ORDER BY hex.i, hex.j""";
+        WITH pts AS MATERIALIZED (
+          SELECT ST_X(g) AS x, ST_Y(g) AS y, lat FROM (
+            SELECT ST_Transform(i.geom, 3857) AS g, ST_Y(i.geom) AS lat FROM incident i"""
+        + f.where() + """
+        ) q),
+        grid AS (SELECT ? / cos(radians(avg(lat))) AS s FROM pts),
+        cols AS (
+          SELECT x, y, s, s * sqrt(3) AS h, floor(x / (1.5 * s))::int AS i0
+          FROM pts CROSS JOIN grid),
+        rows AS (
+          SELECT x, y, s, h, i0, i0 + 1 AS i1,
+                 round((y - CASE WHEN i0 % 2 <> 0 THEN h / 2 ELSE 0 END) / h)::int AS j0,
+                 round((y - CASE WHEN (i0 + 1) % 2 <> 0 THEN h / 2 ELSE 0 END) / h)::int AS j1
+          FROM cols),
+        cells AS (
+          SELECT s,
+                 CASE WHEN d0 <= d1 THEN i0 ELSE i1 END AS i,
+                 CASE WHEN d0 <= d1 THEN j0 ELSE j1 END AS j
+          FROM (SELECT s, i0, i1, j0, j1,
+                  (x - 1.5 * s * i0) ^ 2
+                    + (y - h * j0 - CASE WHEN i0 % 2 <> 0 THEN h / 2 ELSE 0 END) ^ 2 AS d0,
+                  (x - 1.5 * s * i1) ^ 2
+                    + (y - h * j1 - CASE WHEN i1 % 2 <> 0 THEN h / 2 ELSE 0 END) ^ 2 AS d1
+                FROM rows) d)
+        SELECT ST_AsGeoJSON(ST_Transform(ST_SetSRID(ST_Hexagon(s, i, j), 3857), 4326), 6),
+               count(*)
+        FROM cells GROUP BY s, i, j ORDER BY i, j""";
     try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
       int n = f.bind(c, ps, 1);
       ps.setDouble(n, sizeMetres);
