@@ -2,7 +2,7 @@
 // hours, weekdays, bandwidth), charts from the stats endpoint, counts around a clicked spot, and
 // PNG export. Callers without an analyst token see the public heat layer only, and are told why.
 import { api, addBeats, canSeePoints, createMap, escapeHtml, exportPng, loadingIndicator,
-  maplibregl, monthName, addMonths, session, show, signInForm, testHooks } from './common.js';
+  maplibregl, monthName, addMonths, session, show, signInForm, testHooks, dataZone, zoned } from './common.js';
 import { addHeat, setHeatQuery, showLegend } from './heat.js';
 import { byMonth, hourWeekday } from './charts.js';
 
@@ -20,6 +20,7 @@ loadingIndicator([map], $('loading'));
 let who = { role: 'public' };
 let months = [];          // "YYYY-MM" of the data, oldest first
 let dataRange = null;     // {from, to} as YYYY-MM-DD
+let zone = 'UTC';         // the data's clock: dates in the filter are its midnights
 let categories = [];
 let playing = null;
 
@@ -31,8 +32,8 @@ DAYS.forEach((d) => {
 /** The filter as a query string: what every tile, legend and chart request carries. */
 function filterQuery({ withBandwidth = true } = {}) {
   const q = new URLSearchParams();
-  if ($('from').value) q.set('from', $('from').value);
-  if ($('to').value) q.set('to', $('to').value);
+  if ($('from').value) q.set('from', zoned($('from').value, zone));
+  if ($('to').value) q.set('to', zoned($('to').value, zone));
   const chosen = [...document.querySelectorAll('input[name=category]:checked')].map((c) => c.value);
   if (categories.length && chosen.length && chosen.length < categories.length) q.set('category', chosen.join(','));
   const hf = $('hourFrom').value;
@@ -177,6 +178,7 @@ async function start() {
     return false;
   }
   const sources = await api('/api/sources', { auth: false }).catch(() => ({ sources: [] }));
+  zone = dataZone(sources);
   if (sources.sources.length) {
     const first = sources.sources.map((s) => s.firstMonth).sort()[0];
     const last = sources.sources.map((s) => s.lastMonth).sort().slice(-1)[0];

@@ -254,3 +254,28 @@ export function signInForm() {
   });
   document.getElementById('signout').addEventListener('click', () => { clearToken(); location.reload(); });
 }
+
+/** The data's clock: the first agency's IANA time zone ('UTC' when unknown). */
+export const dataZone = (sources) => (sources.sources && sources.sources[0] && sources.sources[0].timeZone) || 'UTC';
+
+/** Minutes east of UTC on `tz`'s clock at the instant `utcMillis`. */
+function offsetMinutes(tz, utcMillis) {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23',
+    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+    .formatToParts(new Date(utcMillis)).map((p) => [p.type, p.value]));
+  const asUtc = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
+  return Math.round((asUtc - utcMillis) / 60000);
+}
+
+/**
+ * "2017-06-01" or "2017-06-01T20:00" read on `tz`'s clock → ISO-8601 with that clock's offset, so
+ * a month or a shift starts at the agency's midnight or hour, not the browser's or UTC's.
+ */
+export function zoned(local, tz) {
+  const t = local.length === 10 ? `${local}T00:00:00` : (local.length === 16 ? `${local}:00` : local);
+  const naive = Date.parse(`${t}Z`);
+  let off = offsetMinutes(tz, naive);
+  off = offsetMinutes(tz, naive - off * 60000);   // again, for days when the clocks change
+  const a = Math.abs(off);
+  return `${t}${off >= 0 ? '+' : '-'}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
+}

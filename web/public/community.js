@@ -2,8 +2,8 @@
 // counts in hexagons (fewer than 5 shown only as "fewer than 5") or the heat map, for one beat or
 // the whole area, this period beside the previous one, in large type for a projector, and a
 // one-click PNG for slides.
-import { addMonths, api, createMap, escapeHtml, exportPng, fitTo, loadingIndicator, maplibregl,
-  monthName, show, testHooks } from './common.js';
+import { addMonths, api, createMap, dataZone, escapeHtml, exportPng, fitTo, loadingIndicator,
+  maplibregl, monthName, show, testHooks, zoned } from './common.js';
 
 const $ = (id) => document.getElementById(id);
 // ColorBrewer YlOrRd, 5 classes: readable with colour-vision deficiencies and in greyscale.
@@ -28,6 +28,7 @@ maps.forEach((m, i) => m.on('move', () => {
 
 let beats = null;
 let credit = '';        // the incident publishers, from the data
+let zone = 'UTC';       // the data's clock
 let lastMonth = null;   // "YYYY-MM": the latest month with data
 let legendLines = [];
 
@@ -37,9 +38,11 @@ function periods() {
   const start = addMonths(lastMonth, 1 - n);
   const end = addMonths(lastMonth, 1);
   const name = (a, b) => (n === 1 ? monthName(a) : `${monthName(a)} to ${monthName(addMonths(b, -1))}`);
+  // Months start at midnight on the data's clock; encoded, since an offset may carry a '+'.
+  const at = (ym) => encodeURIComponent(zoned(`${ym}-01`, zone));
   return {
-    now: { from: `${start}-01`, to: `${end}-01`, name: name(start, end) },
-    before: { from: `${addMonths(start, -n)}-01`, to: `${start}-01`, name: name(addMonths(start, -n), start) },
+    now: { from: at(start), to: at(end), name: name(start, end) },
+    before: { from: at(addMonths(start, -n)), to: at(start), name: name(addMonths(start, -n), start) },
   };
 }
 
@@ -132,6 +135,7 @@ async function start() {
     const [sources, beatData] = await Promise.all([api('/api/sources', { auth: false }), api('/api/beats?simplify=5', { auth: false })]);
     beats = beatData;
     credit = sources.attribution;
+    zone = dataZone(sources);
     if (!sources.sources.length) {
       show('No incidents have been loaded yet.', true);
       return;

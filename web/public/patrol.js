@@ -2,7 +2,7 @@
 // unit's route in its colour with numbered stops and times; GPX and a printable summary. Needs a
 // patrol, analyst or admin token.
 import { addBeats, api, canPlanPatrols, createMap, escapeHtml, fitTo, loadingIndicator,
-  maplibregl, session, show, signInForm, testHooks } from './common.js';
+  maplibregl, session, show, signInForm, testHooks, dataZone, zoned } from './common.js';
 
 const $ = (id) => document.getElementById(id);
 const map = createMap('map');
@@ -14,6 +14,7 @@ let start = null;          // [lon, lat] where units start and end
 let startMarker = null;
 let stopMarkers = [];
 let plan = null;
+let zone = 'UTC';          // the data's clock
 
 function unitRows() {
   const n = Math.max(1, Math.min(6, Number($('unitCount').value) || 1));
@@ -27,19 +28,9 @@ function unitRows() {
   }).join('');
 }
 
-/** "2017-12-15T20:00" in the browser's clock → ISO-8601 with that clock's offset. */
-function withOffset(local) {
-  const d = new Date(local);
-  const off = -d.getTimezoneOffset();
-  const sign = off >= 0 ? '+' : '-';
-  const pad = (n) => String(Math.floor(Math.abs(n))).padStart(2, '0');
-  return `${local.length === 16 ? `${local}:00` : local}${sign}${pad(off / 60)}:${pad(off % 60)}`;
-}
-
+/** Wall-clock arithmetic on "YYYY-MM-DDTHH:MM": `hours` later on the same clock. */
 function addHours(local, hours) {
-  const d = new Date(new Date(local).getTime() + hours * 3_600_000);
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return new Date(Date.parse(`${local}:00Z`) + hours * 3_600_000).toISOString().slice(0, 16);
 }
 
 function beatCentre(code) {
@@ -141,7 +132,8 @@ async function submit(ev) {
   const shiftStart = $('shiftStart').value;
   const body = {
     area: { beat: $('beat').value },
-    shift: { start: withOffset(shiftStart), end: withOffset(addHours(shiftStart, Number($('shiftHours').value))) },
+    // The shift is read on the data's clock (the agency's time zone), whatever the browser's.
+    shift: { start: zoned(shiftStart, zone), end: zoned(addHours(shiftStart, Number($('shiftHours').value)), zone) },
     units: [...document.querySelectorAll('.unit')].map((row) => ({
       name: row.querySelector('input').value.trim(), mode: row.querySelector('select').value, start })),
     dwellMinutes: Number($('dwell').value),
@@ -176,6 +168,7 @@ async function init() {
     $('beat').insertAdjacentHTML('beforeend', `<option value="${escapeHtml(code)}">Beat ${escapeHtml(code)}</option>`));
   const sources = await api('/api/sources', { auth: false }).catch(() => ({ sources: [] }));
   const last = sources.sources.map((s) => s.lastMonth).sort().slice(-1)[0];
+  zone = dataZone(sources);
   $('shiftStart').value = `${last || new Date().toISOString().slice(0, 7)}-15T20:00`;
   unitRows();
   setStart(beatCentre($('beat').value), "the beat's centre");

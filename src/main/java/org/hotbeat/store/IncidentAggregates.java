@@ -170,15 +170,17 @@ public final class IncidentAggregates {
 
   /**
    * Who published each agency's incidents, and the span of their dates: as instants, and as the
-   * first and last months ({@code YYYY-MM}) on the agency's own clock.
+   * first and last months ({@code YYYY-MM}) on the agency's own clock ({@code timeZone}, IANA).
    */
-  public record Source(String agency, String attribution, java.time.Instant first,
-      java.time.Instant last, String firstMonth, String lastMonth, long incidents) {}
+  public record Source(String agency, String attribution, String timeZone,
+      java.time.Instant first, java.time.Instant last, String firstMonth, String lastMonth,
+      long incidents) {}
 
   /** One row per agency with incidents, by agency code. */
   public List<Source> sources() throws SQLException {
     try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-        SELECT i.agency, a.attribution, min(i.occurred_at), max(i.occurred_at),
+        SELECT i.agency, a.attribution, coalesce(a.time_zone, 'UTC'),
+               min(i.occurred_at), max(i.occurred_at),
                to_char(min(i.occurred_at) AT TIME ZONE coalesce(a.time_zone, 'UTC'), 'YYYY-MM'),
                to_char(max(i.occurred_at) AT TIME ZONE coalesce(a.time_zone, 'UTC'), 'YYYY-MM'),
                count(*)
@@ -187,8 +189,9 @@ public final class IncidentAggregates {
         ResultSet rs = ps.executeQuery()) {
       List<Source> out = new ArrayList<>();
       while (rs.next()) {
-        out.add(new Source(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
-            rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6), rs.getLong(7)));
+        out.add(new Source(rs.getString(1), rs.getString(2), rs.getString(3),
+            rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getString(6),
+            rs.getString(7), rs.getLong(8)));
       }
       return out;
     }

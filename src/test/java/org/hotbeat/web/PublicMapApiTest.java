@@ -79,6 +79,7 @@ class PublicMapApiTest {
           chicago.get("attribution").asText());
       assertTrue(chicago.get("first").asText().startsWith("2016-01"), chicago.toString());
       // The last incident is on 31 December 2017 in Chicago, which may be 1 January in UTC.
+      assertEquals("America/Chicago", chicago.get("timeZone").asText());
       assertEquals("2016-01", chicago.get("firstMonth").asText());
       assertEquals("2017-12", chicago.get("lastMonth").asText());
     });

@@ -99,17 +99,24 @@ class AnalystViewTest {
   }
 
   @Test
-  void theMonthSliderAsksForThatMonthsTiles() {
+  void theMonthSliderAsksForThatMonthsTilesFromMidnightOnTheAgencysClock() {
     try (Tab tab = analystTab()) {
       tab.requests.clear();
       tab.page.fill("#month", "17");   // 2016-01 + 17 months
       tab.page.dispatchEvent("#month", "input");
       tab.page.dispatchEvent("#month", "change");
+      // Chicago is on daylight time (UTC-5) in June and on standard time (UTC-6) in January.
       tab.page.waitForCondition(() -> tab.requestsTo("/tiles/heat/").stream()
-          .anyMatch(u -> u.contains("from=2017-06-01") && u.contains("to=2017-07-01")));
+          .anyMatch(u -> u.contains("from=2017-06-01T00%3A00%3A00-05%3A00")
+              && u.contains("to=2017-07-01T00%3A00%3A00-05%3A00")));
       tab.idle().screenshot("analyst-june-2017");
       assertEquals("June 2017", tab.page.textContent("#monthLabel"));
       assertTrue(tab.page.textContent("#legend").contains("June 2017"));
+      tab.page.fill("#month", "12");
+      tab.page.dispatchEvent("#month", "input");
+      tab.page.dispatchEvent("#month", "change");
+      tab.page.waitForCondition(() -> tab.requestsTo("/tiles/heat/").stream()
+          .anyMatch(u -> u.contains("from=2017-01-01T00%3A00%3A00-06%3A00")));
     }
   }
 
