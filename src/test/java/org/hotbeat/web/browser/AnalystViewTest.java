@@ -121,6 +121,21 @@ class AnalystViewTest {
   }
 
   @Test
+  void playingTheMonthsStepsThroughThemInOrder() {
+    try (Tab tab = analystTab()) {
+      tab.requests.clear();
+      tab.page.click("#play");
+      assertEquals("true", tab.page.getAttribute("#play", "aria-pressed"));
+      tab.page.waitForCondition(() -> tab.requestsTo("/tiles/heat/").stream()
+          .anyMatch(u -> u.contains("from=2016-02-01")));
+      assertTrue(tab.requestsTo("/tiles/heat/").stream().anyMatch(u -> u.contains("from=2016-01-01")
+          && u.contains("to=2016-02-01")), "January first");
+      tab.page.click("#play");
+      assertEquals("false", tab.page.getAttribute("#play", "aria-pressed"));
+    }
+  }
+
+  @Test
   void clickingASpotCountsTheIncidentsWithinTheBandwidth() {
     try (Tab tab = analystTab()) {
       int[] at = tab.screen(densest[0], densest[1]);

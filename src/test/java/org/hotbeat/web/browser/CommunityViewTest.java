@@ -122,6 +122,20 @@ class CommunityViewTest {
   }
 
   @Test
+  void oneBeatCanBeShownOnItsOwn() {
+    try (Tab tab = chromium.open(server.url("/community"))) {
+      tab.idle();
+      tab.requests.clear();
+      tab.page.selectOption("#area", "0111");
+      tab.page.waitForCondition(() -> tab.requestsTo("/api/public/hexagons").size() >= 2);
+      tab.idle().screenshot("community-beat-0111");
+      assertTrue(tab.requestsTo("/api/public/hexagons").stream().allMatch(u -> u.contains("beat=0111")));
+      assertTrue(tab.page.textContent("#title").contains("beat 0111"));
+      assertEquals(List.of(), tab.errors);
+    }
+  }
+
+  @Test
   void oneClickSavesBothPeriodsAsOnePng() throws Exception {
     try (Tab tab = chromium.open(server.url("/community"))) {
       tab.idle();
