@@ -14,28 +14,27 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.zip.GZIPInputStream;
 import org.hotbeat.HotbeatException;
-import org.hotbeat.density.MetricProjection;
 import org.hotbeat.evaluation.Backtest;
-import org.hotbeat.evaluation.EventSet;
+import org.hotbeat.evaluation.Evaluation;
 import org.hotbeat.evaluation.HitRatePlot;
-import org.hotbeat.evaluation.StudyGrid;
+import org.hotbeat.evaluation.Method;
+import org.hotbeat.evaluation.StudyArea;
 import org.hotbeat.ingest.InputFormat;
 import org.hotbeat.ingest.Mapping;
 import org.hotbeat.ingest.Mappings;
 import org.hotbeat.ingest.RawRecord;
 import org.hotbeat.ingest.RecordMapper;
 import org.hotbeat.ingest.RecordReader;
+import org.hotbeat.store.BeatRepository;
 import org.hotbeat.store.EmbeddedPostgres;
 import org.hotbeat.store.IncidentQuery;
 import org.hotbeat.store.IncidentRepository;
 import org.hotbeat.store.Store;
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.MultiPoint;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,7 +44,8 @@ import picocli.CommandLine.Option;
     description = {"Backtest hotspot methods: build each method's risk surface from the training "
         + "period only, then score the test period (hit rate, PAI, RRI at 1, 5 and 10 % of the "
         + "study area, and the hit-rate curve).",
-        "Methods: " + "naive, default, prospective, kde-wide (all when none is named)."})
+        "Methods: naive, default, kde, prospective, kde-wide (all when none is named), or any "
+            + "setting as kde:BANDWIDTH_M[:HALF_LIFE_DAYS[:COUNT_SHARE[:NARROW_M]]]."})
 final class EvaluateCommand implements Callable<Integer> {
   static final class Source {
     @Option(names = "--incidents", paramLabel = "FILE", description = "An incident file "
@@ -76,6 +76,15 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--method", paramLabel = "NAME", description = "A method (repeatable).")
   List<String> methods;
 
+  @Option(names = "--category", paramLabel = "NAME", split = ",", description = "Only these "
+      + "categories (repeatable or comma-separated).")
+  List<String> categories;
+
+  @Option(names = "--boundary", paramLabel = "FILE|BEAT", description = "The study area: a "
+      + "GeoJSON file of polygons in WGS84 (e.g. districts), or with --from-db beat codes "
+      + "(repeatable). Default: the convex hull of the incidents.")
+  List<String> boundary;
+
   @Option(names = "--cell", paramLabel = "M", description = "Cell size in metres. "
       + "Default: ${DEFAULT-VALUE}.")
   double cell = 150;
@@ -87,60 +96,53 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--plot", paramLabel = "FILE.svg", description = "Write the hit-rate curves.")
   Path plot;
 
+  private static final long MAX_CELLS = 20_000_000;
+  private List<String> beatBoundaries = List.of();
+
   @Override
   public Integer call() throws Exception {
-    if (!trainFrom.isBefore(trainTo) || !testFrom.isBefore(testTo)) {
-      throw new HotbeatException("each period must end after it starts");
+    Evaluation.Periods periods;
+    try {
+      periods = new Evaluation.Periods(instant(trainFrom), instant(trainTo), instant(testFrom),
+          instant(testTo));
+    } catch (IllegalArgumentException e) {
+      throw new HotbeatException(e.getMessage());
     }
-    if (testFrom.isBefore(trainTo)) {
-      throw new HotbeatException("the test period must start after the training period ends "
-          + "(training ends " + trainTo + ", test starts " + testFrom + ")");
-    }
-    List<String> ms = methods == null || methods.isEmpty() ? Backtest.METHODS : methods;
-    for (String m : ms) {
-      if (!Backtest.METHODS.contains(m)) {
-        throw new HotbeatException("unknown method '" + m + "'; known: "
-            + String.join(", ", Backtest.METHODS));
+    List<Method> ms = new ArrayList<>();
+    for (String m : methods == null || methods.isEmpty() ? Backtest.METHODS : methods) {
+      try {
+        ms.add(Method.parse(m));
+      } catch (IllegalArgumentException e) {
+        throw new HotbeatException(e.getMessage());
       }
     }
     if (!format.equals("text") && !format.equals("json")) {
       throw new HotbeatException("--format must be text or json");
     }
     double[][] ev = source.fromDb ? fromDb() : fromFiles();
-    if (ev[0].length == 0) {
-      throw new HotbeatException("no incidents in the periods given");
+    Geometry area = null;
+    if (boundary != null && !boundary.isEmpty()) {
+      try {
+        area = StudyArea.fromGeoJson(boundaryTexts());
+      } catch (IllegalArgumentException e) {
+        throw new HotbeatException("--boundary: " + e.getMessage());
+      }
     }
-    MetricProjection proj = MetricProjection.utmFor(ev[0], ev[1]);
-    double[] xs = new double[ev[0].length];
-    double[] ys = new double[ev[0].length];
-    long[] ts = new long[ev[0].length];
-    Coordinate[] coords = new Coordinate[xs.length];
-    for (int i = 0; i < xs.length; i++) {
-      double[] xy = proj.forward(ev[0][i], ev[1][i]);
-      xs[i] = xy[0];
-      ys[i] = xy[1];
-      ts[i] = (long) ev[2][i];
-      coords[i] = new Coordinate(xy[0], xy[1]);
-    }
-    GeometryFactory gf = new GeometryFactory();
-    MultiPoint mp = gf.createMultiPointFromCoords(coords);
-    Geometry area = mp.convexHull();
-    EventSet all = new EventSet(xs, ys, ts);
-    long a = epoch(trainFrom);
-    long b = epoch(trainTo);
-    Backtest.Result r;
+    Evaluation.Outcome o;
     try {
-      r = Backtest.run(new StudyGrid(area, cell, 20_000_000), all.between(a, b), b,
-          all.between(epoch(testFrom), epoch(testTo)), ms);
+      o = Evaluation.run(ev, periods, ms, cell, area, MAX_CELLS);
     } catch (IllegalArgumentException e) {
       throw new HotbeatException(e.getMessage());
     }
+    Backtest.Result r = o.result();
     if (format.equals("json")) {
       System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
           .writeValueAsString(Backtest.json(r)));
     } else {
-      System.out.printf("training %s to %s, test %s to %s; study area: convex hull (%.1f km², "
-          + "EPSG:%d)%n", trainFrom, trainTo, testFrom, testTo, area.getArea() / 1e6, proj.epsg());
+      System.out.printf("training %s to %s, test %s to %s%s; study area: %s (%.1f km², "
+          + "EPSG:%d)%n", trainFrom, trainTo, testFrom, testTo, categories == null ? ""
+          : ", categories " + String.join(", ", categories), boundary == null ? o.area()
+          : String.join(", ", boundary), o.areaKm2(), o.epsg());
       System.out.print(Backtest.table(r));
     }
     if (plot != null) {
@@ -153,9 +155,13 @@ final class EvaluateCommand implements Callable<Integer> {
   private double[][] fromDb() throws SQLException {
     try (Store store = Store.open(ConfigOptions.toConfig(db), EmbeddedPostgres.Sharing.JOIN_RUNNING,
         null)) {
+      if (boundary != null) {
+        beatBoundaries = beats(store);
+      }
       return new IncidentRepository(store.database().dataSource()).events(new IncidentQuery(agency,
           null, Instant.ofEpochSecond(epoch(trainFrom)), Instant.ofEpochSecond(epoch(testTo)),
-          null, null, null, null, null, null, 1), 20_000_000);
+          categories == null ? null : Set.copyOf(categories), null, null, null, null, null, 1),
+          20_000_000);
     }
   }
 
@@ -180,7 +186,8 @@ final class EvaluateCommand implements Callable<Integer> {
           RecordReader r = fmt.open(in)) {
         for (RawRecord rec; (rec = r.next()) != null; ) {
           RecordMapper.Result res = mapper.map(rec);
-          if (res.incident() != null) {
+          if (res.incident() != null && (categories == null
+              || categories.contains(res.incident().category()))) {
             long t = res.incident().occurredAt().getEpochSecond();
             if (t >= lo && t < hi) {
               rows.add(new double[] {res.incident().lon(), res.incident().lat(), t});
@@ -196,6 +203,42 @@ final class EvaluateCommand implements Callable<Integer> {
       }
     }
     return out;
+  }
+
+  /** With --from-db, the GeoJSON of the named beats (files are read as files). */
+  private List<String> beats(Store store) throws SQLException {
+    List<String> out = new ArrayList<>();
+    List<BeatRepository.Beat> all = new BeatRepository(store.database().dataSource())
+        .list(agency, 0);
+    for (String code : boundary) {
+      if (Files.isRegularFile(Path.of(code))) {
+        continue;
+      }
+      List<BeatRepository.Beat> found = all.stream().filter(b -> b.code().equals(code)).toList();
+      if (found.isEmpty()) {
+        throw new HotbeatException("--boundary: " + code + " is neither a file nor a known beat"
+            + (agency == null ? "" : " of " + agency));
+      }
+      found.forEach(b -> out.add(b.geometryJson()));
+    }
+    return out;
+  }
+
+  private List<String> boundaryTexts() throws IOException {
+    List<String> out = new ArrayList<>(beatBoundaries);
+    for (String b : boundary) {
+      Path f = Path.of(b);
+      if (Files.isRegularFile(f)) {
+        out.add(Files.readString(f));
+      } else if (!source.fromDb) {
+        throw new HotbeatException("--boundary: cannot read " + b + " (beat codes need --from-db)");
+      }
+    }
+    return out;
+  }
+
+  private static Instant instant(LocalDate d) {
+    return d.atStartOfDay(ZoneOffset.UTC).toInstant();
   }
 
   private static long epoch(LocalDate d) {

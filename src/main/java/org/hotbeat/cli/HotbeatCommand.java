@@ -17,6 +17,7 @@ import picocli.CommandLine.ScopeType;
     description = "Crime-hotspot analysis and patrol planning server.",
     subcommands = {ServeCommand.class, DemoCommand.class, DemoDataCommand.class,
         MigrateCommand.class, TokenCommand.class, ImportCommand.class, EvaluateCommand.class,
+        AssessCommand.class,
         CommandLine.HelpCommand.class},
     footerHeading = HotbeatCommand.ENV_HEADING,
     footer = HotbeatCommand.ENV_FOOTER)

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.hotbeat.density.MetricProjection;
 
 /**
  * The per-beat report: counts by category in a period, the rate per km², and the change against
@@ -30,8 +31,20 @@ public final class BeatReport {
   public record Line(String category, Long count, Double perKm2, CountComparison.Result
       vsPrevious, CountComparison.Result vsLastYear, String note) {}
 
+  /**
+   * One of the beat's busiest cells in the period: a square of {@value #HOTSPOT_CELL_M} m in the
+   * beat's UTM zone (outline as a closed lon/lat ring), its count and its share of the beat's.
+   */
+  public record Hotspot(int rank, double lon, double lat, double[][] ring, long count,
+      double share) {}
+
   public record Report(String agency, String beat, String name, double areaKm2, Instant from,
-      Instant to, List<Line> lines, boolean suppressed) {}
+      Instant to, List<Line> lines, List<Hotspot> hotspots, boolean suppressed) {}
+
+  /** Side of the cells ranked as the beat's top hotspots, metres. */
+  public static final double HOTSPOT_CELL_M = 150;
+  /** How many top hotspots a report lists. */
+  public static final int TOP_HOTSPOTS = 5;
 
   private final DataSource dataSource;
 
@@ -101,8 +114,58 @@ public final class BeatReport {
       }
       lines.add(0, line("all", total[0], total[1], total[2], area, length,
           Duration.between(lyFrom, lyTo)));
-      return Optional.of(new Report(agency, beat, name, area, from, to, lines, false));
+      return Optional.of(new Report(agency, beat, name, area, from, to, lines,
+          hotspots(c, agency, beat, from, to, total[0]), false));
     }
+  }
+
+  /** The {@value #TOP_HOTSPOTS} cells of the beat with the most incidents in the period. */
+  private static List<Hotspot> hotspots(Connection c, String agency, String beat, Instant from,
+      Instant to, long total) throws SQLException {
+    List<double[]> pts = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("""
+        SELECT ST_X(i.geom), ST_Y(i.geom)
+        FROM incident i JOIN beat b ON b.agency = i.agency AND b.code = ?
+             AND ST_Covers(b.geom, i.geom)
+        WHERE i.agency = ? AND i.occurred_at >= ? AND i.occurred_at < ?""")) {
+      ps.setString(1, beat);
+      ps.setString(2, agency);
+      ps.setTimestamp(3, Timestamp.from(from));
+      ps.setTimestamp(4, Timestamp.from(to));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          pts.add(new double[] {rs.getDouble(1), rs.getDouble(2)});
+        }
+      }
+    }
+    if (pts.isEmpty()) {
+      return List.of();
+    }
+    double[] lons = pts.stream().mapToDouble(p -> p[0]).toArray();
+    double[] lats = pts.stream().mapToDouble(p -> p[1]).toArray();
+    MetricProjection proj = MetricProjection.utmFor(lons, lats);
+    java.util.Map<List<Long>, Long> counts = new java.util.HashMap<>();
+    for (int i = 0; i < lons.length; i++) {
+      double[] xy = proj.forward(lons[i], lats[i]);
+      counts.merge(List.of((long) Math.floor(xy[0] / HOTSPOT_CELL_M),
+          (long) Math.floor(xy[1] / HOTSPOT_CELL_M)), 1L, Long::sum);
+    }
+    List<java.util.Map.Entry<List<Long>, Long>> ranked = new ArrayList<>(counts.entrySet());
+    // Most incidents first; ties by position, so the order never depends on hashing.
+    ranked.sort(java.util.Map.Entry.<List<Long>, Long>comparingByValue().reversed()
+        .thenComparing(e -> e.getKey().get(0)).thenComparing(e -> e.getKey().get(1)));
+    List<Hotspot> out = new ArrayList<>();
+    for (int k = 0; k < Math.min(TOP_HOTSPOTS, ranked.size()); k++) {
+      double x0 = ranked.get(k).getKey().get(0) * HOTSPOT_CELL_M;
+      double y0 = ranked.get(k).getKey().get(1) * HOTSPOT_CELL_M;
+      double h = HOTSPOT_CELL_M;
+      double[] centre = proj.inverse(x0 + h / 2, y0 + h / 2);
+      double[][] ring = {proj.inverse(x0, y0), proj.inverse(x0 + h, y0),
+          proj.inverse(x0 + h, y0 + h), proj.inverse(x0, y0 + h), proj.inverse(x0, y0)};
+      long n = ranked.get(k).getValue();
+      out.add(new Hotspot(k + 1, centre[0], centre[1], ring, n, (double) n / total));
+    }
+    return out;
   }
 
   private static Line line(String category, long cur, long prev, long ly, double area,
@@ -119,7 +182,8 @@ public final class BeatReport {
     List<Line> out = new ArrayList<>();
     if (all.count() < MIN_PUBLIC) {
       out.add(hidden("all", "fewer than " + MIN_PUBLIC));
-      return new Report(r.agency(), r.beat(), r.name(), r.areaKm2(), r.from(), r.to(), out, true);
+      return new Report(r.agency(), r.beat(), r.name(), r.areaKm2(), r.from(), r.to(), out,
+          List.of(), true);
     }
     out.add(publicLine(all));
     categories.sort(Comparator.comparingLong(Line::count));
@@ -138,7 +202,10 @@ public final class BeatReport {
               + " small categories combined")
           : hidden("other categories", "fewer than " + MIN_PUBLIC));
     }
-    return new Report(r.agency(), r.beat(), r.name(), r.areaKm2(), r.from(), r.to(), out, true);
+    // Public hotspots: only cells of at least MIN_PUBLIC incidents, so none singles out a few.
+    List<Hotspot> hotspots = r.hotspots().stream().filter(h -> h.count() >= MIN_PUBLIC).toList();
+    return new Report(r.agency(), r.beat(), r.name(), r.areaKm2(), r.from(), r.to(), out,
+        hotspots, true);
   }
 
   /** Changes are shown only where both counts compared are themselves publishable. */

@@ -54,6 +54,67 @@ public final class HitRatePlot {
     return s.append("</svg>\n").toString();
   }
 
+  /** The same plot as a PNG (Java2D, no fonts beyond the JDK's logical ones). */
+  public static byte[] png(Backtest.Result r, String title) {
+    int w = 640;
+    int h = 420;
+    int left = 60;
+    int bottom = 360;
+    int right = 460;
+    int top = 40;
+    java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(w, h,
+        java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = img.createGraphics();
+    try {
+      g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING,
+          java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+      g.setColor(java.awt.Color.WHITE);
+      g.fillRect(0, 0, w, h);
+      g.setColor(java.awt.Color.BLACK);
+      g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 12));
+      g.drawString(title, left, 24);
+      g.drawLine(left, bottom, right, bottom);
+      g.drawLine(left, bottom, left, top);
+      for (int p = 0; p <= 100; p += 20) {
+        int x = left + (right - left) * p / 100;
+        int y = bottom - (bottom - top) * p / 100;
+        g.drawString(p + "%", x - 10, bottom + 16);
+        g.drawString(p + "%", left - 36, y + 4);
+      }
+      g.drawString("share of the study area flagged", (left + right) / 2 - 90, bottom + 36);
+      g.setStroke(new java.awt.BasicStroke(2f));
+      int k = 0;
+      for (Backtest.MethodResult m : r.methods()) {
+        g.setColor(java.awt.Color.decode(COLOURS[k % COLOURS.length]));
+        double[] c = m.curve();
+        java.awt.geom.Path2D.Double path = new java.awt.geom.Path2D.Double();
+        for (int p = 0; p <= 100; p++) {
+          double x = left + (right - left) * p / 100.0;
+          double y = bottom - (bottom - top) * c[p];
+          if (p == 0) {
+            path.moveTo(x, y);
+          } else {
+            path.lineTo(x, y);
+          }
+        }
+        g.draw(path);
+        g.fillRect(right + 20, top + 10 + 20 * k, 14, 4);
+        g.setColor(java.awt.Color.BLACK);
+        g.drawString(m.method(), right + 40, top + 15 + 20 * k);
+        k++;
+      }
+    } finally {
+      g.dispose();
+    }
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try {
+      javax.imageio.ImageIO.write(img, "png", out);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
   private static String escape(String t) {
     return t.replace("&", "&amp;").replace("<", "&lt;").replace("'", "&#39;");
   }

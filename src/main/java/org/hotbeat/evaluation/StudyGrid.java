@@ -32,8 +32,8 @@ public final class StudyGrid {
     this.ncol = Math.max(1, (int) Math.ceil(env.getWidth() / cell));
     this.nrow = Math.max(1, (int) Math.ceil(env.getHeight() / cell));
     if ((long) ncol * nrow > maxCells) {
-      throw new IllegalArgumentException("the grid would have " + (long) ncol * nrow
-          + " cells; the limit is " + maxCells + ": use larger cells");
+      throw new TooManyCells("the grid would have " + (long) ncol * nrow
+          + " cells; the limit is " + maxCells + ": use larger cells or a smaller area");
     }
     PreparedGeometry inside = PreparedGeometryFactory.prepare(area);
     GeometryFactory gf = area.getFactory();
@@ -104,13 +104,25 @@ public final class StudyGrid {
 
   /** Incidents per in-cell; those outside the area are not counted. */
   public double[] counts(EventSet e) {
+    return counts(e, null);
+  }
+
+  /** Weighted incidents per in-cell ({@code weights} null: each counts 1). */
+  public double[] counts(EventSet e, double[] weights) {
     double[] out = new double[size()];
     for (int i = 0; i < e.size(); i++) {
       int c = cellOf(e.x()[i], e.y()[i]);
       if (c >= 0) {
-        out[c]++;
+        out[c] += weights == null ? 1 : weights[i];
       }
     }
     return out;
+  }
+
+  /** A grid over the limit: the web layer answers 413. */
+  public static final class TooManyCells extends IllegalArgumentException {
+    TooManyCells(String message) {
+      super(message);
+    }
   }
 }

@@ -11,33 +11,72 @@ import java.util.SplittableRandom;
 /**
  * A fast near-optimal solver for {@link PatrolProblem}: iterated local search. Start from greedy
  * insertion (best risk per added second); improve each route's time by 2-opt and relocation so
- * more fits; swap stops for unvisited, riskier candidates; then perturb (drop a few stops at random)
- * and repair, keeping the best plan. Different seeds give different near-optimal plans, which
- * patrol planning wants (unpredictability). Not thread-safe per call; stateless between calls.
+ * more fits; swap stops for unvisited, riskier candidates, also moving a stop to another unit to
+ * make room; then perturb (drop stops at random) and repair, keeping the best plan. Among plans
+ * of equal risk the one that spreads the work over the units wins. Different seeds give different
+ * near-optimal plans ({@link #solveVaried}), which patrol planning wants (unpredictability).
+ *
+ * <p>Insertions are priced in O(1) from the travel times around the insertion point, which bounds
+ * the new route time from above; only routes where a revisit may wait are timed in full.
+ * Candidates of one site are interchangeable, so only the first unvisited one is tried. Not
+ * thread-safe per call; stateless between calls.
  */
 public final class OrienteeringSolver {
+  private static final double EPS = 1e-9;
+  /** Weights of the added time in the insertion score, drawn per round (see {@link #repair}). */
+  private static final double[] TIME_WEIGHTS = {1, 1, 0.5, 0};
+  /** Most near-optimal plans kept to choose from. */
+  private static final int POOL = 64;
+  /** Longest segment 2-opt reverses and farthest relocation, in stops: long routes stay cheap. */
+  private static final int WINDOW = 12;
+  /** Unvisited candidates tried by {@link #swapAndMove}, riskiest first. */
+  private static final int MOVE_CANDIDATES = 8;
+
   private final PatrolProblem p;
   private final SplittableRandom random;
   private final List<List<Integer>> routes = new ArrayList<>();
+  private final double[] time;
   private final boolean[] visited;
-  private final boolean revisits;
   private final int[] siteOwner;
-  private static final double[] TIME_WEIGHTS = {1, 1, 0.5, 0};
+  private final int[] previousCopy;
+  private final Integer[] byRisk;
+  /** Routes changed since {@link #shorten} last ran on them. */
+  private final List<Boolean> dirty = new ArrayList<>();
+  private final double[] wait;
+  private final double[] lastBegin;
+  private final int[] stamp;
+  private int call;
+  private double lastWait;
   private double timeWeight = 1;
-  /** Most near-optimal plans kept to choose from. */
-  private static final int POOL = 64;
 
   private OrienteeringSolver(PatrolProblem p, long seed) {
     this.p = p;
     this.random = new SplittableRandom(seed);
     this.visited = new boolean[p.candidates()];
-    this.revisits = p.hasRevisits();
+    this.time = new double[p.units()];
+    this.wait = new double[p.units()];
     int sites = Arrays.stream(p.site()).max().orElse(-1) + 1;
+    this.lastBegin = new double[sites];
+    this.stamp = new int[sites];
     this.siteOwner = new int[sites];
     Arrays.fill(siteOwner, -1);
+    this.previousCopy = new int[p.candidates()];
+    int[] last = new int[sites];
+    Arrays.fill(last, -1);
+    for (int c = 0; c < p.candidates(); c++) {
+      previousCopy[c] = last[p.site()[c]];
+      last[p.site()[c]] = c;
+    }
+    this.byRisk = new Integer[p.candidates()];
+    for (int c = 0; c < byRisk.length; c++) {
+      byRisk[c] = c;
+    }
+    Arrays.sort(byRisk, (a, b) -> Double.compare(p.risk()[b], p.risk()[a]));
     for (int u = 0; u < p.units(); u++) {
       routes.add(new ArrayList<>());
+      dirty.add(true);
     }
+    refresh();
   }
 
   /** The best plan found in {@code iterations} rounds of perturbation and repair. */
@@ -47,8 +86,8 @@ public final class OrienteeringSolver {
 
   /**
    * A plan drawn at random (by the seed) among the distinct plans found within {@code tolerance}
-   * (a share, e.g. 0.01) of the best one's risk, each route then run forwards or backwards at
-   * random where both fit: near-optimal, and not the same every night.
+   * (a share, e.g. 0.01) of the best one's risk that use as many units, each route then run
+   * forwards or backwards at random where both fit: near-optimal, and not the same every night.
    */
   public static PatrolPlan solveVaried(PatrolProblem p, long seed, int iterations,
       double tolerance) {
@@ -69,13 +108,14 @@ public final class OrienteeringSolver {
       // Mostly risk per second; sometimes risk alone, which wins when stops, not time, run out.
       s.timeWeight = TIME_WEIGHTS[s.random.nextInt(TIME_WEIGHTS.length)];
       s.repair(0.3);
+      s.timeWeight = 1;
       s.improve();
       double r = s.risk();
       if (tolerance > 0 && r >= (1 - tolerance) * bestRisk && pool.size() < POOL) {
         pool.putIfAbsent(s.copy(), new double[] {r, s.unitsUsed()});
       }
       double span = s.span();
-      if (r > bestRisk + 1e-9 || (r > bestRisk - 1e-9 && span < bestSpan - 1e-9)) {
+      if (r > bestRisk + EPS || (r > bestRisk - EPS && span < bestSpan - EPS)) {
         best = s.copy();
         bestRisk = r;
         bestSpan = span;
@@ -85,14 +125,10 @@ public final class OrienteeringSolver {
     }
     if (tolerance > 0) {
       double floor = (1 - tolerance) * bestRisk;
+      int bestUsed = (int) best.stream().filter(r -> !r.isEmpty()).count();
       List<List<List<Integer>>> near = new ArrayList<>();
-      int used = 0;
-      for (List<Integer> r : best) {
-        used += r.isEmpty() ? 0 : 1;
-      }
-      int bestUsed = used;
       pool.forEach((plan, v) -> {
-        if (v[0] >= floor - 1e-9 && v[1] >= bestUsed) {   // no plan that idles a unit the best uses
+        if (v[0] >= floor - EPS && v[1] >= bestUsed) {   // no plan that idles a unit the best uses
           near.add(plan);
         }
       });
@@ -110,33 +146,119 @@ public final class OrienteeringSolver {
     return new PatrolPlan(out, risk);
   }
 
-  /** Each route reversed with probability ½ where the reversed route keeps every rule. */
-  private List<List<Integer>> reverseSome(List<List<Integer>> plan) {
-    restore(plan);
-    for (int u = 0; u < routes.size(); u++) {
-      List<Integer> reversed = new ArrayList<>(routes.get(u));
-      Collections.reverse(reversed);
-      if (random.nextBoolean() && fits(u, reversed)) {
-        routes.set(u, reversed);
+  // ---- timing ----
+
+  /**
+   * The exact time of unit u's route, waits for revisits included (as
+   * {@link PatrolProblem#routeTime}, in one pass: the last visit to each site is kept in
+   * {@link #lastBegin}, valid where {@link #stamp} holds this call's number). Sets
+   * {@link #lastWait} to the total time waited.
+   */
+  private double exact(int u, List<Integer> route) {
+    double[][] t = p.travel()[u];
+    int[] site = p.site();
+    double gap = p.minGap();
+    call++;
+    int at = p.start()[u];
+    double now = 0;
+    double waited = 0;
+    for (int i = 0, n = route.size(); i < n; i++) {
+      int c = route.get(i);
+      now += t[at][c];
+      if (gap > 0) {
+        int s = site[c];
+        if (stamp[s] == call && lastBegin[s] + gap > now) {
+          waited += lastBegin[s] + gap - now;
+          now = lastBegin[s] + gap;
+        }
+        stamp[s] = call;
+        lastBegin[s] = now;
       }
+      now += p.dwell()[c];
+      at = c;
     }
-    return copy();
+    lastWait = waited;
+    return now + t[at][p.end()[u]];
+  }
+
+  /** Time added by putting c at {@code pos} of unit u's route, waits left aside. */
+  private double delta(int u, List<Integer> route, int pos, int c) {
+    double[][] t = p.travel()[u];
+    int a = pos == 0 ? p.start()[u] : route.get(pos - 1);
+    int b = pos == route.size() ? p.end()[u] : route.get(pos);
+    return t[a][c] + p.dwell()[c] + t[c][b] - t[a][b];
   }
 
   /**
-   * The longest route's share of its budget: among plans of equal risk the one that spreads the
-   * work over the units (none idle while another runs all night) is preferred.
+   * The time unit u's route (now lasting {@code base}, of which {@code baseWait} waiting) lasts
+   * with c at {@code pos}, or +∞ when that is over budget. The insertion adds {@code delta} of
+   * travel and dwell; existing waits can absorb at most {@code baseWait} of it, so
+   * base + delta − baseWait bounds the new time from below. Without a visit to c's site on the
+   * route, base + delta also bounds it from above (c itself never waits, later stops wait less
+   * if at all). Only between the bounds is the route timed in full.
    */
-  private double span() {
-    double span = 0;
-    for (int u = 0; u < routes.size(); u++) {
-      span = Math.max(span, time(u, routes.get(u)) / p.budget()[u]);
+  private double withInsertion(int u, List<Integer> route, double base, double baseWait, int pos,
+      int c) {
+    if (p.maxStops() > 0 && route.size() >= p.maxStops()) {
+      return Double.POSITIVE_INFINITY;
     }
-    return span;
+    double bound = base + delta(u, route, pos, c);
+    if (bound - baseWait > p.budget()[u] + EPS) {
+      return Double.POSITIVE_INFINITY;
+    }
+    boolean sameSite = route == routes.get(u) ? siteOwner[p.site()[c]] == u
+        : hasSite(route, p.site()[c]);
+    if (!sameSite && bound <= p.budget()[u] + EPS) {
+      return bound;
+    }
+    route.add(pos, c);
+    double t = exact(u, route);
+    route.remove(pos);
+    return t <= p.budget()[u] + EPS ? t : Double.POSITIVE_INFINITY;
   }
 
-  private int unitsUsed() {
-    return (int) routes.stream().filter(r -> !r.isEmpty()).count();
+  private boolean hasSite(List<Integer> route, int site) {
+    for (int c : route) {
+      if (p.site()[c] == site) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The first position where c fits in the route (lasting base, waiting baseWait), or −1. */
+  private int firstFit(int u, List<Integer> route, double base, double baseWait, int c) {
+    for (int pos = 0; pos <= route.size(); pos++) {
+      if (withInsertion(u, route, base, baseWait, pos, c) < Double.POSITIVE_INFINITY) {
+        return pos;
+      }
+    }
+    return -1;
+  }
+
+  // ---- state ----
+
+  /** Unvisited, and the first unvisited visit of its site (the others are the same). */
+  private boolean open(int c) {
+    return !visited[c] && p.risk()[c] > 0 && (previousCopy[c] < 0 || visited[previousCopy[c]]);
+  }
+
+  private boolean mayServe(int u, int c) {
+    int owner = siteOwner[p.site()[c]];
+    return owner < 0 || owner == u;
+  }
+
+  /** Times and site owners again, after routes changed. */
+  private void refresh() {
+    Arrays.fill(siteOwner, -1);
+    for (int u = 0; u < routes.size(); u++) {
+      time[u] = exact(u, routes.get(u));
+      wait[u] = lastWait;
+      dirty.set(u, true);
+      for (int c : routes.get(u)) {
+        siteOwner[p.site()[c]] = u;
+      }
+    }
   }
 
   private double risk() {
@@ -147,44 +269,23 @@ public final class OrienteeringSolver {
     return r;
   }
 
-  private double time(int unit, List<Integer> route) {
-    int[] stops = route.stream().mapToInt(Integer::intValue).toArray();
-    return p.routeTime(unit, stops, stops.length);
-  }
-
-  private boolean fits(int unit, List<Integer> route) {
-    return time(unit, route) <= p.budget()[unit] + 1e-9 && allowed(unit, route);
-  }
-
-  /** The rules besides the budget: the stop limit, and one unit per site. */
-  private boolean allowed(int unit, List<Integer> route) {
-    if (p.maxStops() > 0 && route.size() > p.maxStops()) {
-      return false;
-    }
-    if (!revisits) {
-      return true;
-    }
-    for (int c : route) {
-      int owner = siteOwner[p.site()[c]];
-      if (owner >= 0 && owner != unit) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Which unit serves each site now (−1: none); after every committed change. */
-  private void recount() {
-    if (!revisits) {
-      return;
-    }
-    Arrays.fill(siteOwner, -1);
+  /**
+   * The longest route's share of its budget: among plans of equal risk the one that spreads the
+   * work over the units (none idle while another runs all night) is preferred.
+   */
+  private double span() {
+    double span = 0;
     for (int u = 0; u < routes.size(); u++) {
-      for (int c : routes.get(u)) {
-        siteOwner[p.site()[c]] = u;
-      }
+      span = Math.max(span, time[u] / p.budget()[u]);
     }
+    return span;
   }
+
+  private int unitsUsed() {
+    return (int) routes.stream().filter(r -> !r.isEmpty()).count();
+  }
+
+  // ---- moves ----
 
   /**
    * Greedy insertion by risk per added second (to the power {@link #timeWeight});
@@ -197,18 +298,21 @@ public final class OrienteeringSolver {
       int bestU = -1;
       int bestPos = -1;
       for (int c = 0; c < visited.length; c++) {
-        if (visited[c] || p.risk()[c] <= 0) {
+        if (!open(c)) {
           continue;
         }
         for (int u = 0; u < routes.size(); u++) {
+          if (!mayServe(u, c)) {
+            continue;
+          }
           List<Integer> r = routes.get(u);
-          double before = time(u, r);
           for (int pos = 0; pos <= r.size(); pos++) {
-            r.add(pos, c);
-            double after = time(u, r);
-            if (after <= p.budget()[u] + 1e-9 && allowed(u, r)) {
-              double score = p.risk()[c] / Math.pow(Math.max(1, after - before), timeWeight)
-                  * (1 + noise * random.nextDouble());
+            double after = withInsertion(u, r, time[u], wait[u], pos, c);
+            if (after < Double.POSITIVE_INFINITY) {
+              double added = Math.max(1, after - time[u]);
+              double score = p.risk()[c]
+                  / (timeWeight == 1 ? added : Math.pow(added, timeWeight))
+                  * (noise == 0 ? 1 : 1 + noise * random.nextDouble());
               if (score > bestScore) {
                 bestScore = score;
                 bestC = c;
@@ -216,7 +320,6 @@ public final class OrienteeringSolver {
                 bestPos = pos;
               }
             }
-            r.remove(pos);
           }
         }
       }
@@ -225,7 +328,10 @@ public final class OrienteeringSolver {
       }
       routes.get(bestU).add(bestPos, bestC);
       visited[bestC] = true;
-      recount();
+      siteOwner[p.site()[bestC]] = bestU;
+      time[bestU] = exact(bestU, routes.get(bestU));
+      wait[bestU] = lastWait;
+      dirty.set(bestU, true);
     }
   }
 
@@ -235,7 +341,10 @@ public final class OrienteeringSolver {
     while (better) {
       better = false;
       for (int u = 0; u < routes.size(); u++) {
-        better |= shorten(u);
+        if (dirty.get(u)) {
+          better |= shorten(u);
+          dirty.set(u, false);
+        }
       }
       repair(0);
       better |= swap() || swapAndMove();
@@ -248,13 +357,14 @@ public final class OrienteeringSolver {
     boolean improved = true;
     while (improved) {
       improved = false;
-      double t = time(u, r);
       for (int i = 0; i < r.size() && !improved; i++) {
-        for (int j = i + 1; j < r.size() && !improved; j++) {
+        for (int j = i + 1; j < Math.min(r.size(), i + WINDOW) && !improved; j++) {
           Collections.reverse(r.subList(i, j + 1));
-          double t2 = time(u, r);
-          if (t2 < t - 1e-9 && allowed(u, r)) {
+          double t2 = exact(u, r);
+          if (t2 < time[u] - EPS) {
             improved = true;
+            time[u] = t2;
+            wait[u] = lastWait;
           } else {
             Collections.reverse(r.subList(i, j + 1));
           }
@@ -262,13 +372,17 @@ public final class OrienteeringSolver {
       }
       for (int i = 0; i < r.size() && !improved; i++) {
         int c = r.remove(i);
-        for (int j = 0; j <= r.size() && !improved; j++) {
+        for (int j = Math.max(0, i - WINDOW); j <= Math.min(r.size(), i + WINDOW) && !improved;
+            j++) {
           if (j == i) {
             continue;
           }
           r.add(j, c);
-          if (time(u, r) < t - 1e-9 && allowed(u, r)) {
+          double t2 = exact(u, r);
+          if (t2 < time[u] - EPS) {
             improved = true;
+            time[u] = t2;
+            wait[u] = lastWait;
           } else {
             r.remove(j);
           }
@@ -282,38 +396,37 @@ public final class OrienteeringSolver {
     return any;
   }
 
-  /** Replace one or two stops of a route by an unvisited candidate worth more, if it fits. */
+  /** Replace one stop, or two neighbouring ones, by an unvisited candidate worth more. */
   private boolean swap() {
     for (int c = 0; c < visited.length; c++) {
-      if (visited[c]) {
+      if (!open(c)) {
         continue;
       }
       for (int u = 0; u < routes.size(); u++) {
+        if (!mayServe(u, c)) {
+          continue;
+        }
         List<Integer> r = routes.get(u);
         for (int i = 0; i < r.size(); i++) {
-          for (int j = i; j < r.size(); j++) {
+          for (int j = i; j < Math.min(i + 2, r.size()); j++) {
             double lost = p.risk()[r.get(i)] + (j > i ? p.risk()[r.get(j)] : 0);
-            if (p.risk()[c] <= lost + 1e-9) {
+            if (p.risk()[c] <= lost + EPS) {
               continue;
             }
             List<Integer> trial = new ArrayList<>(r);
-            int gone1 = trial.get(i);
-            int gone2 = trial.get(j);
             if (j > i) {
               trial.remove(j);
             }
             trial.remove(i);
-            for (int pos = 0; pos <= trial.size(); pos++) {
+            int pos = firstFit(u, trial, exact(u, trial), lastWait, c);
+            if (pos >= 0) {
+              visited[r.get(i)] = false;
+              visited[r.get(j)] = false;
               trial.add(pos, c);
-              if (fits(u, trial)) {
-                routes.set(u, trial);
-                visited[c] = true;
-                visited[gone1] = false;
-                visited[gone2] = j > i ? false : visited[gone2];
-                recount();
-                return true;
-              }
-              trial.remove(pos);
+              visited[c] = true;
+              routes.set(u, trial);
+              refresh();
+              return true;
             }
           }
         }
@@ -327,59 +440,97 @@ public final class OrienteeringSolver {
    * where it fits: what frees a unit for a place only it can reach in time or stops.
    */
   private boolean swapAndMove() {
-    for (int c = 0; c < visited.length; c++) {
-      if (visited[c] || p.risk()[c] <= 0) {
+    int tried = 0;
+    for (int k = 0; k < byRisk.length && tried < MOVE_CANDIDATES; k++) {
+      int c = byRisk[k];
+      if (!open(c)) {
         continue;
       }
+      tried++;
       for (int u = 0; u < routes.size(); u++) {
+        if (!mayServe(u, c)) {
+          continue;
+        }
         for (int i = 0; i < routes.get(u).size(); i++) {
           List<Integer> trial = new ArrayList<>(routes.get(u));
           int gone = trial.remove(i);
-          if (!insertSomewhere(u, trial, c)) {
+          if (p.site()[gone] == p.site()[c] || hasSite(trial, p.site()[gone])) {
+            continue;   // a site stays with one unit: move only a site's single visit
+          }
+          int pos = firstFit(u, trial, exact(u, trial), lastWait, c);
+          if (pos < 0) {
             continue;
           }
-          List<Integer> before = routes.get(u);
-          routes.set(u, trial);   // so the other route's site check sees the change
-          recount();
           for (int v = 0; v < routes.size(); v++) {
-            List<Integer> other = new ArrayList<>(routes.get(v));
-            if (v != u && insertSomewhere(v, other, gone)) {
-              routes.set(v, other);
+            List<Integer> other = routes.get(v);
+            if (v == u) {
+              continue;
+            }
+            int at = firstFit(v, other, time[v], wait[v], gone);
+            if (at >= 0) {
+              other.add(at, gone);
+              trial.add(pos, c);
+              routes.set(u, trial);
               visited[c] = true;
-              recount();
+              refresh();
               return true;
             }
           }
-          routes.set(u, before);
-          recount();
         }
       }
     }
     return false;
   }
 
-  /** Insert c into route (unit u's) at the first position where it fits; false if none. */
-  private boolean insertSomewhere(int u, List<Integer> route, int c) {
-    for (int pos = 0; pos <= route.size(); pos++) {
-      route.add(pos, c);
-      if (fits(u, route)) {
-        return true;
-      }
-      route.remove(pos);
-    }
-    return false;
-  }
-
   private void perturb() {
-    for (List<Integer> r : routes) {
-      // Up to about half the stops, and now and then the whole route.
+    if (siteOwner.length < p.candidates() && random.nextInt(3) == 0) {
+      dropSites();   // with revisits, a site changes unit only when all its visits go
+      return;
+    }
+    int chosen = random.nextInt(routes.size());
+    for (int u = 0; u < routes.size(); u++) {
+      List<Integer> r = routes.get(u);
+      if (u != chosen && random.nextBoolean()) {
+        continue;   // each round shakes some routes, at least one
+      }
+      // Short routes: up to about half the stops, now and then all. Long ones: a few.
       int drop = r.isEmpty() ? 0
+          : r.size() > 8 ? 1 + random.nextInt(1 + r.size() / 6)
           : random.nextInt(10) == 0 ? r.size() : 1 + random.nextInt(1 + r.size() / 2);
       for (int k = 0; k < drop && !r.isEmpty(); k++) {
         visited[r.remove(random.nextInt(r.size()))] = false;
       }
     }
-    recount();
+    refresh();
+  }
+
+  /** Takes every visit of one or two random served sites off the routes. */
+  private void dropSites() {
+    for (int k = 1 + random.nextInt(2); k > 0; k--) {
+      int site = p.site()[random.nextInt(p.candidates())];
+      if (siteOwner[site] < 0) {
+        continue;
+      }
+      routes.get(siteOwner[site]).removeIf(c -> {
+        boolean gone = p.site()[c] == site;
+        visited[c] &= !gone;
+        return gone;
+      });
+    }
+    refresh();
+  }
+
+  /** Each route reversed with probability ½ where the reversed route keeps within budget. */
+  private List<List<Integer>> reverseSome(List<List<Integer>> plan) {
+    restore(plan);
+    for (int u = 0; u < routes.size(); u++) {
+      List<Integer> reversed = new ArrayList<>(routes.get(u));
+      Collections.reverse(reversed);
+      if (random.nextBoolean() && exact(u, reversed) <= p.budget()[u] + EPS) {
+        routes.set(u, reversed);
+      }
+    }
+    return copy();
   }
 
   private List<List<Integer>> copy() {
@@ -394,6 +545,6 @@ public final class OrienteeringSolver {
       routes.set(u, new ArrayList<>(plan.get(u)));
       plan.get(u).forEach(c -> visited[c] = true);
     }
-    recount();
+    refresh();
   }
 }

@@ -75,7 +75,11 @@ public final class PatrolPlanner {
     StreetRouter router = network.router();
     List<LonLat[]> ends = snapUnits(router, req.units());
     List<String> notes = new ArrayList<>();
-    Solution solution = solve(req, area, router, ends, notes);
+    Solution solution = prepare(req, area, router, ends, notes);
+    if (solution.problem() != null) {
+      solution = solution.solved(OrienteeringSolver.solveVaried(solution.problem(), req.seed(),
+          ITERATIONS, TOLERANCE));
+    }
     PlanDocument doc = document(req, area, createdBy, router, ends, solution, notes);
     plans.save(doc, requestJson, area.geoJson(), req.shiftStart(), req.shiftEnd());
     return doc;
@@ -84,6 +88,10 @@ public final class PatrolPlanner {
   /** What the solver decided, with the candidates it decided over. */
   private record Solution(List<Site> sites, double areaRisk, int incidents, List<Integer> hours,
       PatrolProblem problem, PatrolPlan plan, int visitsPerSite) {
+    Solution solved(PatrolPlan p) {
+      return new Solution(sites, areaRisk, incidents, hours, problem, p, visitsPerSite);
+    }
+
     static Solution empty(double areaRisk, int incidents, List<Integer> hours) {
       return new Solution(List.of(), areaRisk, incidents, hours, null, null, 1);
     }
@@ -92,7 +100,17 @@ public final class PatrolPlanner {
   /** A hotspot candidate on the street network. */
   private record Site(LonLat at, double risk) {}
 
-  private Solution solve(PlanRequest req, ResolvedArea area, StreetRouter router,
+  /**
+   * The team-orienteering problem a request poses, without solving it (null when there is
+   * nothing to plan): for benchmarks and for inspecting the planner.
+   */
+  public PatrolProblem problem(PlanRequest req) throws SQLException {
+    StreetRouter router = network.router();
+    return prepare(req, resolve(req.area()), router, snapUnits(router, req.units()),
+        new ArrayList<>()).problem();
+  }
+
+  private Solution prepare(PlanRequest req, ResolvedArea area, StreetRouter router,
       List<LonLat[]> ends, List<String> notes) throws SQLException {
     long shiftSeconds = req.shift().toSeconds();
     long dwellSeconds = req.dwell().toSeconds();
@@ -126,8 +144,7 @@ public final class PatrolPlanner {
     int visits = req.revisit().toSeconds() >= shiftSeconds ? 1
         : (int) Math.ceil((double) shiftSeconds / req.revisit().toSeconds());
     PatrolProblem problem = problem(req, router, ends, sites, visits);
-    PatrolPlan plan = OrienteeringSolver.solveVaried(problem, req.seed(), ITERATIONS, TOLERANCE);
-    return new Solution(sites, found.areaRisk(), surface.incidents(), hours, problem, plan,
+    return new Solution(sites, found.areaRisk(), surface.incidents(), hours, problem, null,
         visits);
   }
 

@@ -88,9 +88,10 @@ public final class HeatRenderer {
       double cell = Math.max(bw / 4, span / 1024);
       int w = (int) Math.ceil((maxX - minX + 2 * reach) / cell);
       int h = (int) Math.ceil((maxY - minY + 2 * reach) / cell);
-      DensityGrid g = engine.compute(DensityRequest.of(Points.of(xs, ys),
-          new GridSpec(minX - reach, minY - reach, cell, w, h), q.kernel(), bw));
-      double peak = g.max() * secant * secant / q.periods();
+      GridSpec spec = new GridSpec(minX - reach, minY - reach, cell, w, h);
+      DensityGrid g = engine.compute(DensityRequest.of(Points.of(xs, ys), spec, q.kernel(), bw));
+      double peak = (q.countShare() > 0 ? blendPeak(q, g, xs, ys, secant) : g.max())
+          * secant * secant / q.periods();
       layer = new HeatLayer(refLat, secant, peak, HeatRamp.breaks(peak), dataVersion);
     }
     synchronized (layers) {
@@ -123,7 +124,8 @@ public final class HeatRenderer {
     int ch = (int) (Math.floorDiv(py0 + height - 1, f) - cy0 + 2);
     double west = WebMercator.pixelX(z, cx0 * (double) f);
     double north = WebMercator.pixelY(z, cy0 * (double) f);
-    double reach = q.kernel().reach(bw) + 2 * cell;
+    double reach = Math.max(q.kernel().reach(bw), q.countCellMetres() * layer.secant())
+        + 2 * cell;
     double[] box = {WebMercator.lon(west - reach), WebMercator.lat(north - ch * cell - reach),
         WebMercator.lon(west + cw * cell + reach), WebMercator.lat(north + reach)};
     IncidentQuery f0 = q.filter();
@@ -145,6 +147,9 @@ public final class HeatRenderer {
         new GridSpec(west, north - ch * cell, cell, cw, ch), q.kernel(), bw));
     double scale = layer.secant() * layer.secant() / q.periods();
     float[] coarse = g.values();
+    double share = q.countShare();
+    CellCounts counts = share > 0 ? new CellCounts(xs, ys, q.countCellMetres() * layer.secant())
+        : null;
     for (int r = 0; r < height; r++) {
       // Fine pixel centre in coarse-cell units, relative to coarse cell centres.
       double v = (py0 + r + 0.5) / f - cy0 - 0.5;
@@ -157,7 +162,12 @@ public final class HeatRenderer {
         double value = f == 1 ? coarse[(int) ((py0 + r - cy0) * cw + (px0 + c - cx0))]
             : (1 - fv) * ((1 - fu) * coarse[r0 * cw + c0] + fu * coarse[r0 * cw + c0 + 1])
                 + fv * ((1 - fu) * coarse[(r0 + 1) * cw + c0] + fu * coarse[(r0 + 1) * cw + c0 + 1]);
-        out[r * width + c] = (float) (Math.max(0, value) * scale);
+        value = Math.max(0, value);
+        if (counts != null) {
+          value = (1 - share) * value + share * counts.density(
+              WebMercator.pixelX(z, px0 + c + 0.5), WebMercator.pixelY(z, py0 + r + 0.5));
+        }
+        out[r * width + c] = (float) (value * scale);
       }
     }
     return out;
@@ -180,6 +190,52 @@ public final class HeatRenderer {
       throw new UncheckedIOException(e);
     }
     return png.toByteArray();
+  }
+
+  /**
+   * The blend's highest value (Web Mercator units, as the KDE grid), taken at the layer grid's
+   * cell centres.
+   */
+  private static double blendPeak(HeatQuery q, DensityGrid g, double[] xs, double[] ys,
+      double secant) {
+    CellCounts counts = new CellCounts(xs, ys, q.countCellMetres() * secant);
+    GridSpec spec = g.spec();
+    double peak = 0;
+    for (int r = 0; r < spec.height(); r++) {
+      for (int c = 0; c < spec.width(); c++) {
+        double v = (1 - q.countShare()) * Math.max(0, g.get(c, r)) + q.countShare()
+            * counts.density(spec.centreX(c), spec.centreY(r));
+        peak = Math.max(peak, v);
+      }
+    }
+    return peak;
+  }
+
+  /**
+   * Incidents per square cell of one global lattice in Web Mercator metres (origin 0, 0), so
+   * every tile sees the same cells; density in incidents per Mercator km².
+   */
+  private static final class CellCounts {
+    private final double size;
+    private final Map<Long, Integer> counts = new java.util.HashMap<>();
+
+    CellCounts(double[] xs, double[] ys, double size) {
+      this.size = size;
+      for (int i = 0; i < xs.length; i++) {
+        counts.merge(key(xs[i], ys[i]), 1, Integer::sum);
+      }
+    }
+
+    private long key(double x, double y) {
+      long cx = (long) Math.floor(x / size);
+      long cy = (long) Math.floor(y / size);
+      return (cx << 32) ^ (cy & 0xffffffffL);
+    }
+
+    double density(double x, double y) {
+      Integer n = counts.get(key(x, y));
+      return n == null ? 0 : n / (size * size / 1e6);
+    }
   }
 
   private static double[] intersect(double[] a, double[] b) {

@@ -35,6 +35,16 @@ final class BeatResource {
    * suppressed for callers without a patrol or analyst token.
    */
   void report(Context ctx) throws SQLException {
+    ctx.json(build(ctx));
+  }
+
+  /** The same report as a printable HTML page. */
+  void reportHtml(Context ctx) throws SQLException {
+    ctx.contentType("text/html; charset=utf-8").result(BeatReportPage.html(build(ctx)));
+  }
+
+  /** The report of the request, suppressed unless the caller is patrol or above. */
+  private BeatReport.Report build(Context ctx) throws SQLException {
     Validator<Instant> from = ctx.queryParamAsClass("from", Instant.class).required();
     Validator<Instant> to = ctx.queryParamAsClass("to", Instant.class).required();
     QueryParams.validateAll(from, to);
@@ -56,7 +66,7 @@ final class BeatResource {
         .orElseThrow(() -> ProblemException.notFound("no beat " + code
             + (theAgency.isEmpty() ? "" : " in agency " + theAgency)));
     boolean full = AccessControl.caller(ctx).role().grants(Role.PATROL);
-    ctx.json(full ? report : BeatReport.suppressed(report));
+    return full ? report : BeatReport.suppressed(report);
   }
 
   void list(Context ctx) throws SQLException {

@@ -88,7 +88,7 @@ final class DensityExportResource {
     Validator<Double> cell = ctx.queryParamAsClass("cell", Double.class)
         .check(c -> c == null || (c >= 1 && c <= 10_000), "must be 1 to 10000 m");
     QueryParams.validateAll(cell);
-    HeatQuery q = DensityParams.read(ctx, 0);
+    HeatQuery q = DensityParams.read(ctx, 0, false);
     try {
       return surfaces.compute(q.filter(), new DensitySurface.Settings(q.kernel(),
           q.bandwidthMetres(), cell.getOrDefault(0.0), q.periods(), maxCells));

@@ -9,16 +9,19 @@ import org.hotbeat.access.Role;
 import org.hotbeat.density.DensityRequest;
 import org.hotbeat.density.Kernel;
 import org.hotbeat.store.IncidentQuery;
+import org.hotbeat.tiles.HeatDefaults;
 import org.hotbeat.tiles.HeatQuery;
 
 /**
  * The density parameters shared by heat tiles and density exports: the incident filters of
- * {@link IncidentParams}, {@code bandwidth} (true metres, default {@value #DEFAULT_BANDWIDTH}),
+ * {@link IncidentParams}, {@code bandwidth} (true metres, default {@link HeatDefaults#BANDWIDTH_M}),
  * {@code kernel} (default quartic) and {@code per} (day, week, month or year: a rate over the
- * {@code from}–{@code to} period).
+ * {@code from}–{@code to} period). Heat tiles also take {@code countShare} (0–1) and
+ * {@code countCell} (metres): the blend with own-cell counts that the backtest chose, on by
+ * default for patrol and analysts ({@link HeatDefaults}), never for the public.
  */
 final class DensityParams {
-  static final double DEFAULT_BANDWIDTH = 300;
+  static final double DEFAULT_BANDWIDTH = HeatDefaults.BANDWIDTH_M;
   private static final Map<String, Duration> UNITS = Map.of("day", Duration.ofDays(1),
       "week", Duration.ofDays(7), "month", Duration.ofMinutes(43_830),
       "year", Duration.ofMinutes(525_960));
@@ -27,23 +30,41 @@ final class DensityParams {
 
   /** Callers without a patrol or analyst token may not go below {@code publicMinBandwidth}. */
   static HeatQuery read(Context ctx, double publicMinBandwidth) {
+    return read(ctx, publicMinBandwidth, true);
+  }
+
+  /** With {@code blend} false (exports) the count blend is neither the default nor allowed. */
+  static HeatQuery read(Context ctx, double publicMinBandwidth, boolean blend) {
     Validator<Double> bandwidth = ctx.queryParamAsClass("bandwidth", Double.class)
         .check(b -> b == null || (b > 0 && b <= DensityRequest.MAX_BANDWIDTH_M),
             "must be more than 0 and at most " + (int) DensityRequest.MAX_BANDWIDTH_M + " m");
     Validator<String> per = ctx.queryParamAsClass("per", String.class)
         .check(p -> p == null || UNITS.containsKey(p), "must be day, week, month or year");
-    QueryParams.validateAll(bandwidth, per);
+    Validator<Double> share = ctx.queryParamAsClass("countShare", Double.class)
+        .check(v -> v == null || (v >= 0 && v <= 1), "must be 0 to 1");
+    Validator<Double> countCell = ctx.queryParamAsClass("countCell", Double.class)
+        .check(v -> v == null || (v > 0 && v <= DensityRequest.MAX_BANDWIDTH_M),
+            "must be more than 0 and at most " + (int) DensityRequest.MAX_BANDWIDTH_M + " m");
+    QueryParams.validateAll(bandwidth, per, share, countCell);
     Kernel kernel;
     try {
       kernel = Kernel.parse(ctx.queryParamAsClass("kernel", String.class).getOrDefault("quartic"));
     } catch (IllegalArgumentException e) {
       throw ProblemException.badRequest("kernel", e.getMessage());
     }
-    double bw = bandwidth.getOrDefault(DEFAULT_BANDWIDTH);
-    if (bw < publicMinBandwidth && !AccessControl.caller(ctx).role().grants(Role.PATROL)) {
+    boolean full = AccessControl.caller(ctx).role().grants(Role.PATROL);
+    double bw = bandwidth.getOrDefault(full ? DEFAULT_BANDWIDTH
+        : Math.max(DEFAULT_BANDWIDTH, publicMinBandwidth));
+    if (bw < publicMinBandwidth && !full) {
       throw ProblemException.badRequest("bandwidth", "public maps use at least "
           + (int) publicMinBandwidth + " m, so that no single address can be read off them");
     }
+    if (share.getOrNull() != null && share.get() > 0 && !(full && blend)) {
+      throw ProblemException.badRequest("countShare", full ? "exports are kernel densities only"
+          : "public maps show smoothed densities only, never cell counts");
+    }
+    double countShare = full && blend ? share.getOrDefault(HeatDefaults.COUNT_SHARE) : 0;
+    double cellM = countCell.getOrDefault(HeatDefaults.COUNT_CELL_M);
     IncidentQuery filter = IncidentParams.read(ctx, 1);
     String unit = per.getOrNull();
     double periods = 1;
@@ -59,8 +80,10 @@ final class DensityParams {
         String.valueOf(filter.from()), String.valueOf(filter.to()),
         new TreeSet<>(filter.categories()).toString(), new TreeSet<>(filter.offenses()).toString(),
         new TreeSet<>(filter.hours()).toString(), new TreeSet<>(filter.weekdays()).toString(),
-        String.valueOf(filter.beat()), kernel.name(), Double.toString(bw), String.valueOf(unit));
-    return new HeatQuery(filter, kernel, bw, periods, unit, key);
+        String.valueOf(filter.beat()), kernel.name(), Double.toString(bw), String.valueOf(unit),
+        Double.toString(countShare), Double.toString(countShare > 0 ? cellM : 0));
+    return new HeatQuery(filter, kernel, bw, periods, unit, key, countShare,
+        countShare > 0 ? cellM : 0);
   }
 
 }

@@ -22,7 +22,8 @@ import org.hotbeat.tiles.TileCoord;
 /**
  * The heat layer: {@code /tiles/heat/{z}/{x}/{y}.png}, its TileJSON {@code /tiles/heat.json} and
  * {@code /api/heat/legend}, all public (aggregated output) and all taking the incident filters of
- * {@link DensityParams}: the incident filters plus {@code bandwidth} (metres, default 300),
+ * {@link DensityParams}: the incident filters plus {@code bandwidth} (metres, default
+ * {@link org.hotbeat.tiles.HeatDefaults#BANDWIDTH_M}), {@code countShare}, {@code countCell},
  * {@code kernel} (default quartic) and {@code per} (day, week, month or year: a rate over the
  * {@code from}–{@code to} period). Callers without a patrol or analyst token cannot go below the
  * configured public minimum bandwidth. Tiles carry an ETag of the data version and the layer.
@@ -78,6 +79,8 @@ final class HeatTileResource {
     out.put("peak", layer.peak());
     out.put("bandwidthMetres", q.bandwidthMetres());
     out.put("kernel", q.kernel().name().toLowerCase(java.util.Locale.ROOT));
+    out.put("countShare", q.countShare());
+    out.put("countCellMetres", q.countCellMetres());
     out.put("transparentBelow", layer.peak() > 0 ? layer.breaks()[0] : null);
     out.put("classes", classes);
     ctx.json(out);

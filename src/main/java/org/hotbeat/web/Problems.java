@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hotbeat.community.InvalidInputException;
+import org.hotbeat.community.NotFoundException;
 import org.hotbeat.streets.NoStreetGraphException;
 import org.hotbeat.streets.OffNetworkException;
 import org.slf4j.Logger;
@@ -39,6 +41,10 @@ final class Problems {
     });
     config.routes.exception(ValidationException.class, (e, ctx) ->
         send(ctx, 400, "Bad Request", "invalid request parameters", fieldErrors(e.getErrors())));
+    config.routes.exception(InvalidInputException.class, (e, ctx) -> send(ctx, 400, "Bad Request",
+        e.getMessage(), List.of(new Problem.FieldError(e.field(), e.reason()))));
+    config.routes.exception(NotFoundException.class, (e, ctx) ->
+        send(ctx, 404, "Not Found", e.getMessage(), null));
     config.routes.exception(NoStreetGraphException.class, (e, ctx) ->
         send(ctx, 409, "Conflict", e.getMessage(), null));
     config.routes.exception(OffNetworkException.class, (e, ctx) ->

@@ -18,12 +18,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import javax.sql.DataSource;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.hotbeat.HotbeatException;
 import org.hotbeat.access.Role;
 import org.hotbeat.access.TokenStore;
+import org.hotbeat.community.AssessmentService;
+import org.hotbeat.community.Audit;
+import org.hotbeat.community.CommunityReport;
+import org.hotbeat.community.ControlCandidates;
+import org.hotbeat.community.DosageService;
+import org.hotbeat.community.MeetingStore;
+import org.hotbeat.community.ProblemStore;
+import org.hotbeat.community.ResponseStore;
 import org.hotbeat.config.HotbeatConfig;
 import org.hotbeat.evaluation.BeatReport;
+import org.hotbeat.tiles.GiStarTiles;
 import org.hotbeat.exports.DensitySurface;
 import org.hotbeat.ingest.IngestService;
 import org.hotbeat.store.BeatRepository;
@@ -79,7 +90,10 @@ public final class WebApp {
     BeatResource beats = new BeatResource(services.beats(),
         new BeatReport(services.database().dataSource()));
     IncidentAdminResource admin = new IncidentAdminResource(services.corrections());
-    HotspotResource hotspots = new HotspotResource(services.incidents(), 250_000);
+    HotspotResource hotspots = new HotspotResource(services.incidents(),
+        new GiStarTiles(services.database().dataSource()), 250_000);
+    EvaluationResource evaluations = new EvaluationResource(services.incidents(),
+        services.beats(), 4_000_000);
     DensityExportResource exports = new DensityExportResource(
         new DensitySurface(services.incidents()), 4_000_000);
     IncidentAggregates aggregates = new IncidentAggregates(services.database().dataSource());
@@ -94,6 +108,14 @@ public final class WebApp {
         new IncidentIngestResource(services.ingest(), config.maxIngestBytes());
     StreetTileResource streetTiles = new StreetTileResource(services.streets());
     PatrolPlanResource patrol = new PatrolPlanResource(services.planner(), services.plans());
+    DataSource ds = services.database().dataSource();
+    AssessmentResource assessments = new AssessmentResource(new AssessmentService(ds),
+        new ControlCandidates(ds));
+    CommunityResource community = new CommunityResource(new MeetingStore(ds),
+        new ProblemStore(ds), new ResponseStore(ds), new Audit(ds));
+    PatrolTrackResource tracks = new PatrolTrackResource(new DosageService(ds));
+    CommunityReportResource communityReport =
+        new CommunityReportResource(new CommunityReport(ds));
     return Javalin.create(c -> {
       c.startup.showJavalinBanner = false;
       c.jsonMapper(new JavalinJackson(objectMapper(), false));
@@ -105,6 +127,7 @@ public final class WebApp {
       });
       c.validation.register(Bbox.class, Bbox::parse);
       c.validation.register(Instant.class, Timestamps::parse);
+      c.validation.register(LocalDate.class, LocalDate::parse);
       IncidentParams.register(c);
       Problems.register(c);
       new AccessControl(services.tokens()).register(c);
@@ -120,6 +143,8 @@ public final class WebApp {
           get("/streets/{z}/{x}/{y}.mvt", streetTiles::tile, Role.PUBLIC);
           get("/incidents.json", incidentTiles::tileJson, Role.ANALYST);
           get("/incidents/{z}/{x}/{y}.mvt", incidentTiles::tile, Role.ANALYST);
+          get("/gistar.json", hotspots::gistarTileJson, Role.PUBLIC);
+          get("/gistar/{z}/{x}/{y}", hotspots::gistarTile, Role.PUBLIC);
         });
         // The map's other views: pages of their own, so they can be bookmarked and projected.
         get("/community", ctx -> page(ctx, pages, "community.html"), Role.PUBLIC);
@@ -134,7 +159,11 @@ public final class WebApp {
           patch("/incidents/{agency}/{sourceId}", admin::patch, Role.ADMIN);
           get("/beats", beats::list, Role.PUBLIC);
           get("/beats/{code}/report", beats::report, Role.PUBLIC);
+          get("/beats/{code}/report.html", beats::reportHtml, Role.PUBLIC);
           get("/hotspots/gistar", hotspots::gistar, Role.PUBLIC);
+          get("/hotspots/emerging", hotspots::emerging, Role.PUBLIC);
+          get("/hotspots/change", hotspots::change, Role.ANALYST);
+          get("/evaluate", evaluations::evaluate, Role.ANALYST);
           get("/heat/legend", heat::legend, Role.PUBLIC);
           get("/public/hexagons", publicMap::hexagons, Role.PUBLIC);
           get("/sources", publicMap::sources, Role.PUBLIC);
@@ -146,6 +175,27 @@ public final class WebApp {
           get("/patrol-plans/{id}.gpx", patrol::gpx, Role.PATROL);
           get("/patrol-plans/{id}.html", patrol::html, Role.PATROL);
           get("/patrol-plans/{id}", patrol::get, Role.PATROL);
+          post("/assessments", assessments::assess, Role.ANALYST);
+          get("/assessments/control-candidates", assessments::controlCandidates, Role.ANALYST);
+          path("/community", () -> {
+            get("/meetings", community::listMeetings, Role.PATROL);
+            post("/meetings", community::createMeeting, Role.PATROL);
+            get("/meetings/{id}", community::meeting, Role.PATROL);
+            patch("/meetings/{id}", community::updateMeeting, Role.PATROL);
+            delete("/meetings/{id}", community::deleteMeeting, Role.ADMIN);
+            get("/problems", community::listProblems, Role.PATROL);
+            post("/problems", community::createProblem, Role.PATROL);
+            get("/problems/{id}", community::problem, Role.PATROL);
+            patch("/problems/{id}", community::updateProblem, Role.PATROL);
+            delete("/problems/{id}", community::deleteProblem, Role.ADMIN);
+            post("/problems/{id}/notes", community::addNote, Role.PATROL);
+            post("/problems/{id}/responses", community::addResponse, Role.PATROL);
+            patch("/responses/{id}", community::updateResponse, Role.PATROL);
+            delete("/responses/{id}", community::deleteResponse, Role.ADMIN);
+            get("/audit", community::audit, Role.ADMIN);
+            get("/report/{beat}", communityReport::report, Role.PUBLIC);
+          });
+          post("/patrol-tracks", tracks::upload, Role.PATROL);
         });
         get("/tiles/heat/{z}/{x}/{y}", heat::tile, Role.PUBLIC);
         get("/tiles/heat.json", heat::tileJson, Role.PUBLIC);

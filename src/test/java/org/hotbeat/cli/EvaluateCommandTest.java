@@ -42,7 +42,7 @@ class EvaluateCommandTest {
         "2016-01-01", "--train-to", "2017-01-01", "--test-from", "2017-01-01", "--test-to",
         "2017-04-01", "--cell", "100", "--plot", svg.toString());
     assertEquals(0, r.code(), r.err());
-    for (String m : new String[] {"naive", "default", "prospective", "kde-wide"}) {
+    for (String m : new String[] {"naive", "default", "kde", "prospective", "kde-wide"}) {
       assertTrue(r.out().contains("\n" + m + " "), r.out());
     }
     assertTrue(Files.readString(svg).startsWith("<svg"));
@@ -58,7 +58,8 @@ class EvaluateCommandTest {
         "2016-01-01", "--train-to", "2017-02-01", "--test-from", "2017-01-01", "--test-to",
         "2017-04-01");
     assertEquals(1, overlap.code());
-    assertTrue(overlap.err().contains("must start after the training period ends"), overlap.err());
+    assertTrue(overlap.err().contains("the test period overlaps the training period"),
+        overlap.err());
     Run unknown = run("evaluate", "--incidents", LOOP, "--train-from", "2016-01-01",
         "--train-to", "2017-01-01", "--test-from", "2017-01-01", "--test-to", "2017-04-01",
         "--method", "crystal-ball");
@@ -68,5 +69,42 @@ class EvaluateCommandTest {
         "1990-01-01", "--train-to", "1991-01-01", "--test-from", "1991-01-01", "--test-to",
         "1991-04-01");
     assertEquals(1, empty.code());
+  }
+
+  @Test
+  void aBoundaryFileAndACategoryNarrowTheStudy() throws Exception {
+    // The western half of the Loop excerpt (lon −87.640 to −87.625).
+    Path west = TestDirs.fresh("evaluate-boundary").resolve("west.geojson");
+    Files.writeString(west, "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":"
+        + "\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+        + "[[[-87.640,41.858],[-87.625,41.858],[-87.625,41.894],[-87.640,41.894],"
+        + "[-87.640,41.858]]]}}]}");
+    String[] base = {"evaluate", "--incidents", LOOP, "--mapping", "chicago", "--train-from",
+        "2016-01-01", "--train-to", "2017-01-01", "--test-from", "2017-01-01", "--test-to",
+        "2017-04-01", "--method", "naive"};
+    Run all = run(base);
+    Run r = run(concat(base, "--boundary", west.toString(), "--category", "theft"));
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("categories theft; study area: " + west), r.out());
+    assertTrue(training(r.out()) < training(all.out()), r.out() + all.out());
+    Run bad = run(concat(base, "--boundary", "nowhere.geojson"));
+    assertEquals(1, bad.code());
+    assertTrue(bad.err().contains("beat codes need --from-db"), bad.err());
+    Run few = run(concat(base, "--category", "homicide"));
+    assertEquals(1, few.code());
+    assertTrue(few.err().contains("at least 30 training and 10 test incidents"), few.err());
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  /** The training count from the table's second line. */
+  private static int training(String out) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("; (\\d+) training").matcher(out);
+    assertTrue(m.find(), out);
+    return Integer.parseInt(m.group(1));
   }
 }

@@ -1,5 +1,6 @@
 package org.hotbeat.evaluation;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -77,5 +78,43 @@ class BacktestTest {
         () -> Backtest.run(grid, one, 0, one, List.of("tea-leaves")));
     assertThrows(IllegalArgumentException.class,
         () -> new StudyGrid(GF.toGeometry(new Envelope(0, 1e6, 0, 1e6)), 1, 1000));
+  }
+
+  @Test
+  void methodSettingsParseAndBadOnesNameTheForm() {
+    Method m = Method.parse("kde:400:30:0.8");
+    assertEquals(400, m.bandwidth());
+    assertEquals(30, m.halfLifeDays());
+    assertEquals(0.8, m.countShare());
+    assertEquals(Method.DEFAULT, Method.parse("default"));
+    assertEquals(1, Method.parse("naive").countShare());
+    IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+        () -> Method.parse("kde:wide"));
+    assertTrue(bad.getMessage().contains("kde:BANDWIDTH_M"), bad.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> Method.parse("kde:100:0:1.5"));
+    assertThrows(IllegalArgumentException.class, () -> Method.parse("kde:-5"));
+  }
+
+  @Test
+  void aKdeKeepsItsMassInTheCellsWhateverItsBandwidth() {
+    // 200 points well inside a 2 km square: every kernel's mass stays inside, so the cell
+    // masses sum to 200, for kernels smaller than a cell (sampled) and larger (gridded, whose
+    // kernel sampled on sub-cells is normalised to 0.2 % here).
+    Random r = new Random(5);
+    int n = 200;
+    double[] x = new double[n];
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = 800 + r.nextDouble() * 400;
+      y[i] = 800 + r.nextDouble() * 400;
+    }
+    EventSet e = new EventSet(x, y, new long[n]);
+    StudyGrid grid = new StudyGrid(GF.toGeometry(new Envelope(0, 2000, 0, 2000)), 100, 10_000);
+    for (String spec : new String[] {"kde:30", "kde:150", "kde:400", "kde:400:0:0.8"}) {
+      double[] risk = Backtest.risk(Method.parse(spec), grid, e, 0);
+      assertEquals(n, java.util.Arrays.stream(risk).sum(), n * 5e-3, spec);
+    }
+    // The naive method is the plain count.
+    assertArrayEquals(grid.counts(e), Backtest.risk(Method.parse("naive"), grid, e, 0));
   }
 }

@@ -73,6 +73,27 @@ class BeatReportTest {
     assertEquals(0.03569780356, theft.vsPrevious().p(), 1e-9);
     assertEquals(10, theft.vsLastYear().previous());
     assertEquals(1, line(r.lines(), "assault").count());
+    // Every June incident lies at one point: one hotspot cell holding all 39.
+    assertEquals(1, r.hotspots().size());
+    BeatReport.Hotspot h = r.hotspots().get(0);
+    assertEquals(1, h.rank());
+    assertEquals(39, h.count());
+    assertEquals(1.0, h.share(), 1e-12);
+    assertTrue(h.ring()[0][0] <= 0.004 && h.ring()[2][0] >= 0.004, "the cell holds the point");
+    assertEquals(0.004, h.lon(), 0.0014);
+  }
+
+  @Test
+  void publicHotspotsKeepOnlyCellsOfFiveOrMore() {
+    CountComparison.Result c = CountComparison.compare(12, 10, 30, 30);
+    BeatReport.Line all = new BeatReport.Line("all", 12L, 12.0, c, c, null);
+    BeatReport.Report full = new BeatReport.Report("r", "B", "Beat B", 1, JUNE, JULY,
+        List.of(all, new BeatReport.Line("theft", 12L, 12.0, c, c, null)),
+        List.of(new BeatReport.Hotspot(1, 0, 0, new double[0][], 9, 0.75),
+            new BeatReport.Hotspot(2, 0, 0, new double[0][], 3, 0.25)), false);
+    List<BeatReport.Hotspot> shown = BeatReport.suppressed(full).hotspots();
+    assertEquals(1, shown.size());
+    assertEquals(9, shown.get(0).count());
   }
 
   @Test

@@ -31,16 +31,25 @@ class HeatRendererTest {
         "all|" + bandwidth);
   }
 
+  /** The default blend: 80 % own-cell counts in 150 m cells, 20 % a 400 m KDE. */
+  private static HeatQuery blend() {
+    return new HeatQuery(IncidentQuery.all(1), Kernel.QUARTIC, HeatDefaults.BANDWIDTH_M, 1, null,
+        "blend", HeatDefaults.COUNT_SHARE, HeatDefaults.COUNT_CELL_M);
+  }
+
   /** A 2 × 2 block of tiles equals one 512 × 512 render of the same extent. */
-  @ParameterizedTest(name = "zoom {0}, bandwidth {3} m")
+  @ParameterizedTest(name = "zoom {0}, bandwidth {3} m, count share {4}")
   @CsvSource(textBlock = """
-      14,  4203,  6088, 300
-      16, 16814, 24355, 300
-      18, 67262, 97426, 250
+      14,  4203,  6088, 300, 0
+      16, 16814, 24355, 300, 0
+      18, 67262, 97426, 250, 0
+      14,  4203,  6088, 400, 0.8
+      16, 16814, 24355, 400, 0.8
       """)
-  void tilesJoinWithoutSeams(int z, int x, int y, double bandwidth) throws Exception {
+  void tilesJoinWithoutSeams(int z, int x, int y, double bandwidth, double share)
+      throws Exception {
     HeatRenderer r = new HeatRenderer(incidents);
-    HeatQuery q = query(bandwidth);
+    HeatQuery q = share > 0 ? blend() : query(bandwidth);
     HeatLayer layer = r.layer(q, "test");
     long px = x * 256L;
     long py = y * 256L;
@@ -64,11 +73,13 @@ class HeatRendererTest {
     assertTrue(worst <= 1e-4 * peak, "largest difference " + worst + " of peak " + peak);
   }
 
-  @Test
-  void densitiesAreTrueIncidentsPerSquareKilometre() throws Exception {
+  @ParameterizedTest(name = "count share {0}")
+  @CsvSource({"0", "0.8"})
+  void densitiesAreTrueIncidentsPerSquareKilometre(double share) throws Exception {
     // Integrate a render that holds every incident of the excerpt: Σ density × true pixel area.
+    // The blend keeps the total too: counts over their cells' true area integrate to the count.
     HeatRenderer r = new HeatRenderer(incidents);
-    HeatQuery q = query(300);
+    HeatQuery q = share > 0 ? blend() : query(300);
     HeatLayer layer = r.layer(q, "test");
     int z = 13;
     long px = 2101 * 256L;   // tiles 13/2101/3044 to 13/2102/3045 cover the Loop and its margin

@@ -59,6 +59,25 @@ class BeatReportApiTest {
   }
 
   @Test
+  void thePrintablePageShowsTheSameSuppressedFigures() {
+    Http.test(WebApp.create(HotbeatConfig.defaults(), services), (server, client) -> {
+      var pub = client.get("/api/beats/B/report.html?from=2017-06-01&to=2017-07-01");
+      assertEquals(200, pub.code());
+      assertTrue(pub.headers().get("Content-Type").get(0).startsWith("text/html"));
+      String html = pub.body().string();
+      assertTrue(html.contains("<h1>Beat B (Beat B)</h1>") && html.contains("public version"),
+          html);
+      assertFalse(html.contains("robbery"), "a category of 2 is not named");
+      assertTrue(html.contains("Top hotspots") && html.contains("<td>9</td>"), html);
+      String full = client.get("/api/beats/B/report.html?from=2017-06-01&to=2017-07-01",
+          r -> r.header("Authorization", "Bearer " + patrol)).body().string();
+      assertTrue(full.contains("<td>robbery</td><td>2</td>"), full);
+      assertEquals(404, client.get("/api/beats/Q/report.html?from=2017-06-01&to=2017-07-01")
+          .code());
+    });
+  }
+
+  @Test
   void missingPeriodsAndUnknownBeatsAreClearErrors() {
     Http.test(WebApp.create(HotbeatConfig.defaults(), services), (server, client) -> {
       assertEquals(400, client.get("/api/beats/B/report").code());

@@ -115,6 +115,27 @@ class HeatTileApiTest {
   }
 
   @Test
+  void analystsGetTheBacktestsBlendByDefaultThePublicASmoothMap() {
+    Http.test(WebApp.create(HotbeatConfig.defaults(), services), (server, client) -> {
+      JsonNode pub = Api.getJson(client, "/api/heat/legend", null, 200);
+      assertEquals(400.0, pub.get("bandwidthMetres").asDouble());
+      assertEquals(0.0, pub.get("countShare").asDouble());
+      JsonNode ana = Api.getJson(client, "/api/heat/legend", analyst, 200);
+      assertEquals(400.0, ana.get("bandwidthMetres").asDouble());
+      assertEquals(0.8, ana.get("countShare").asDouble());
+      assertEquals(150.0, ana.get("countCellMetres").asDouble());
+      assertTrue(ana.get("peak").asDouble() > pub.get("peak").asDouble(),
+          "cell counts peak higher than a 400 m kernel");
+      JsonNode none = Api.getJson(client, "/api/heat/legend?countShare=0", analyst, 200);
+      assertEquals(pub.get("peak").asDouble(), none.get("peak").asDouble(), 1e-9);
+      JsonNode refused = Api.getJson(client, "/api/heat/legend?countShare=0.5", null, 400);
+      assertEquals("countShare", refused.get("errors").get(0).get("field").asText());
+      Api.getJson(client, "/api/heat/legend?countShare=2", analyst, 400);
+      Api.getJson(client, "/api/heat/legend?countCell=0", analyst, 400);
+    });
+  }
+
+  @Test
   void badTileRequestsAreClearErrors() {
     Http.test(WebApp.create(HotbeatConfig.defaults(), services), (server, client) -> {
       assertEquals(400, client.get("/tiles/heat/23/0/0.png").code());

@@ -85,4 +85,43 @@ class HotspotApiTest {
       assertTrue(none.get("detail").asText().contains("at least 3 incidents"));
     });
   }
+
+  @Test
+  void gistarVectorTilesCarryClassesAndCountsOnlyForAnalysts() throws Exception {
+    Http.test(WebApp.create(HotbeatConfig.defaults(), services), (server, client) -> {
+      String tile = "/tiles/gistar/14/4203/6089.mvt?agency=h&cell=100";
+      var ana = mvt(server.port(), tile, analyst);
+      assertEquals(200, ana.statusCode());
+      assertEquals("application/vnd.mapbox-vector-tile",
+          ana.headers().firstValue("Content-Type").orElse(""));
+      String a = new String(ana.body(), java.nio.charset.StandardCharsets.ISO_8859_1);
+      assertTrue(a.contains("gistar") && a.contains("hot spot, 99% confidence"));
+      assertTrue(a.contains("count") && a.contains("giBin"));
+      var pub = mvt(server.port(), tile, null);
+      assertEquals(200, pub.statusCode());
+      String p = new String(pub.body(), java.nio.charset.StandardCharsets.ISO_8859_1);
+      assertTrue(p.contains("hot spot, 99% confidence"));
+      assertFalse(p.contains("count"), "no counts in public tiles");
+      String etag = pub.headers().firstValue("ETag").orElseThrow();
+      assertEquals(304, client.get(tile, r -> r.header("If-None-Match", etag)).code());
+      // Far from every incident: no content.
+      assertEquals(204, client.get("/tiles/gistar/14/0/0.mvt?agency=h&cell=100").code());
+      assertEquals(400, client.get("/tiles/gistar/23/0/0.mvt?agency=h").code());
+      assertEquals(400, client.get("/tiles/gistar/14/4203/6089.mvt?agency=h&cell=20").code());
+      JsonNode tj = Api.getJson(client, "/tiles/gistar.json?agency=h&cell=100", null, 200);
+      assertTrue(tj.get("tiles").get(0).asText().endsWith("/tiles/gistar/{z}/{x}/{y}.mvt"
+          + "?agency=h&cell=100"), tj.toString());
+    });
+  }
+
+  private static java.net.http.HttpResponse<byte[]> mvt(int port, String path, String token)
+      throws Exception {
+    var b = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+        + path));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return java.net.http.HttpClient.newHttpClient().send(b.build(),
+        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+  }
 }

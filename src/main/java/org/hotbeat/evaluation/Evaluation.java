@@ -1,0 +1,90 @@
+package org.hotbeat.evaluation;
+
+import java.time.Instant;
+import java.util.List;
+import org.hotbeat.density.MetricProjection;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * A backtest from WGS84 incidents, as the CLI and the API run it: project to the incidents' UTM
+ * zone, take the study area (a boundary or the convex hull), lay the cells, split the periods and
+ * score the methods with {@link Backtest}. Stateless and thread-safe.
+ */
+public final class Evaluation {
+  /**
+   * The two periods, each half-open; the test period may not start before training ends.
+   *
+   * @throws IllegalArgumentException naming the field at fault ({@link BadPeriods#field})
+   */
+  public record Periods(Instant trainFrom, Instant trainTo, Instant testFrom, Instant testTo) {
+    public Periods {
+      if (!trainFrom.isBefore(trainTo)) {
+        throw new BadPeriods("trainTo", "the training period is empty: it must end after it "
+            + "starts");
+      }
+      if (!testFrom.isBefore(testTo)) {
+        throw new BadPeriods("testTo", "the test period is empty: it must end after it starts");
+      }
+      if (testFrom.isBefore(trainTo)) {
+        throw new BadPeriods("testFrom", "the test period overlaps the training period: it must "
+            + "start at or after the end of training (" + trainTo + ")");
+      }
+    }
+  }
+
+  /** Bad periods, with the parameter to blame. */
+  public static final class BadPeriods extends IllegalArgumentException {
+    private final String field;
+
+    BadPeriods(String field, String message) {
+      super(message);
+      this.field = field;
+    }
+
+    public String field() {
+      return field;
+    }
+  }
+
+  /** The scores and where they were measured. */
+  public record Outcome(Backtest.Result result, int epsg, double areaKm2, String area) {}
+
+  private Evaluation() {}
+
+  /**
+   * @param lonLatTime three arrays: longitudes, latitudes (WGS84) and epoch seconds, covering at
+   *     least both periods (others are ignored)
+   * @param boundary the study area in WGS84, or null for the convex hull of the incidents
+   * @param maxCells most cells the grid may have
+   * @throws IllegalArgumentException for an empty set, a grid over {@code maxCells}, or too few
+   *     incidents ({@link Backtest#MIN_TRAIN}, {@link Backtest#MIN_TEST})
+   */
+  public static Outcome run(double[][] lonLatTime, Periods p, List<Method> methods, double cell,
+      Geometry boundary, long maxCells) {
+    int n = lonLatTime[0].length;
+    if (n == 0) {
+      throw new IllegalArgumentException("no incidents match the filter in the periods given");
+    }
+    MetricProjection proj = MetricProjection.utmFor(lonLatTime[0], lonLatTime[1]);
+    double[] xs = new double[n];
+    double[] ys = new double[n];
+    long[] ts = new long[n];
+    for (int i = 0; i < n; i++) {
+      double[] xy = proj.forward(lonLatTime[0][i], lonLatTime[1][i]);
+      xs[i] = xy[0];
+      ys[i] = xy[1];
+      ts[i] = (long) lonLatTime[2][i];
+    }
+    EventSet train = new EventSet(xs, ys, ts).between(p.trainFrom().getEpochSecond(),
+        p.trainTo().getEpochSecond());
+    EventSet test = new EventSet(xs, ys, ts).between(p.testFrom().getEpochSecond(),
+        p.testTo().getEpochSecond());
+    Backtest.requireEnough(train.size(), test.size(), "");
+    Geometry area = boundary == null ? StudyArea.convexHull(xs, ys)
+        : StudyArea.project(boundary, proj);
+    Backtest.Result r = Backtest.runMethods(new StudyGrid(area, cell, maxCells), train,
+        p.trainTo().getEpochSecond(), test, methods);
+    return new Outcome(r, proj.epsg(), area.getArea() / 1e6,
+        boundary == null ? "convex hull of the incidents" : "boundary");
+  }
+}

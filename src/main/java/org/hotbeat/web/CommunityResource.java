@@ -1,0 +1,188 @@
+package org.hotbeat.web;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import io.javalin.validation.Validator;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.hotbeat.community.Audit;
+import org.hotbeat.community.GeoJsonAreas;
+import org.hotbeat.community.Meeting;
+import org.hotbeat.community.MeetingStore;
+import org.hotbeat.community.Problem;
+import org.hotbeat.community.ProblemResponse;
+import org.hotbeat.community.ProblemStore;
+import org.hotbeat.community.ResponseStore;
+
+/**
+ * The problem log under {@code /api/community}: meetings, problems (SARA), notes, responses and
+ * the audit. Created and changed by patrol or analyst tokens, deleted by admins; every change is
+ * audited with the token's name.
+ */
+final class CommunityResource {
+  /**
+   * A problem as clients send it; {@code area} is {@code {"beat": "0111"}},
+   * {@code {"polygon": <GeoJSON>}} or {@code {"hotspot": <GeoJSON from the density layer>}}.
+   */
+  record ProblemBody(String agency, String title, JsonNode area, List<String> categories,
+      LocalDate raisedOn, String raisedBeat, String raisedBy, Long meetingId, String status) {
+    Problem.Input input() {
+      return new Problem.Input(agency, title, area == null ? null : area(area), categories,
+          raisedOn, raisedBeat, raisedBy, meetingId, status);
+    }
+
+    private static Problem.Area area(JsonNode a) {
+      if (a.hasNonNull("beat") && a.size() == 1) {
+        return new Problem.Area("beat", a.get("beat").asText(), null);
+      }
+      for (String kind : List.of("polygon", "hotspot")) {
+        if (a.hasNonNull(kind) && a.size() == 1) {
+          return new Problem.Area(kind, null, GeoJsonAreas.geometry("area." + kind, a.get(kind))
+              .toString());
+        }
+      }
+      throw ProblemException.badRequest("area", "give one of beat, polygon or hotspot");
+    }
+  }
+
+  record NoteBody(LocalDate date, String text) {}
+
+  record Feature(String type, long id, @JsonRawValue String geometry,
+      Map<String, Object> properties) {}
+
+  record FeatureCollection(String type, List<Feature> features) {}
+
+  private final MeetingStore meetings;
+  private final ProblemStore problems;
+  private final ResponseStore responses;
+  private final Audit audit;
+
+  CommunityResource(MeetingStore meetings, ProblemStore problems, ResponseStore responses,
+      Audit audit) {
+    this.meetings = meetings;
+    this.problems = problems;
+    this.responses = responses;
+    this.audit = audit;
+  }
+
+  private static String who(Context ctx) {
+    return AccessControl.caller(ctx).name();
+  }
+
+  private static long id(Context ctx) {
+    return ctx.pathParamAsClass("id", Long.class).get();
+  }
+
+  private static <T> T body(Context ctx, Class<T> type) {
+    T b = ctx.bodyAsClass(type);
+    if (b == null) {
+      throw ProblemException.badRequest("body", "is required");
+    }
+    return b;
+  }
+
+  private static void created(Context ctx, String path, long id, Object body) {
+    ctx.status(201).header("Location", path + "/" + id).json(body);
+  }
+
+  void createMeeting(Context ctx) throws SQLException {
+    Meeting m = meetings.create(body(ctx, Meeting.Input.class), who(ctx));
+    created(ctx, "/api/community/meetings", m.id(), m);
+  }
+
+  void meeting(Context ctx) throws SQLException {
+    ctx.json(meetings.get(id(ctx)));
+  }
+
+  void updateMeeting(Context ctx) throws SQLException {
+    ctx.json(meetings.update(id(ctx), body(ctx, Meeting.Input.class), who(ctx)));
+  }
+
+  void deleteMeeting(Context ctx) throws SQLException {
+    meetings.delete(id(ctx), who(ctx));
+    ctx.status(204);
+  }
+
+  void listMeetings(Context ctx) throws SQLException {
+    Validator<LocalDate> from = ctx.queryParamAsClass("from", LocalDate.class);
+    Validator<LocalDate> to = ctx.queryParamAsClass("to", LocalDate.class);
+    QueryParams.validateAll(from, to);
+    ctx.json(meetings.list(ctx.queryParam("agency"), ctx.queryParam("beat"),
+        from.getOrNull(), to.getOrNull(), 1000));
+  }
+
+  void createProblem(Context ctx) throws SQLException {
+    Problem p = problems.create(body(ctx, ProblemBody.class).input(), who(ctx));
+    created(ctx, "/api/community/problems", p.id(), p);
+  }
+
+  void problem(Context ctx) throws SQLException {
+    ctx.json(problems.get(id(ctx)));
+  }
+
+  void updateProblem(Context ctx) throws SQLException {
+    ctx.json(problems.update(id(ctx), body(ctx, ProblemBody.class).input(), who(ctx)));
+  }
+
+  void deleteProblem(Context ctx) throws SQLException {
+    problems.delete(id(ctx), who(ctx));
+    ctx.status(204);
+  }
+
+  /** The problems as GeoJSON, for the map: each problem's area with its title and status. */
+  void listProblems(Context ctx) throws SQLException {
+    Validator<LocalDate> from = ctx.queryParamAsClass("from", LocalDate.class);
+    Validator<LocalDate> to = ctx.queryParamAsClass("to", LocalDate.class);
+    QueryParams.validateAll(from, to);
+    List<Feature> features = problems.list(ctx.queryParam("agency"), ctx.queryParam("beat"),
+        ctx.queryParam("status"), from.getOrNull(), to.getOrNull(), 1000)
+        .stream().map(p -> {
+          Map<String, Object> props = new java.util.LinkedHashMap<>();
+          props.put("title", p.title());
+          props.put("status", p.status());
+          props.put("categories", p.categories());
+          props.put("raisedOn", p.raisedOn().toString());
+          props.put("raisedBeat", p.raisedBeat());
+          props.put("raisedBy", p.raisedBy());
+          props.put("areaKind", p.areaKind());
+          return new Feature("Feature", p.id(), p.area(), props);
+        }).toList();
+    ctx.json(new FeatureCollection("FeatureCollection", features));
+  }
+
+  void addNote(Context ctx) throws SQLException {
+    NoteBody b = body(ctx, NoteBody.class);
+    long problem = id(ctx);
+    Problem.Note n = problems.addNote(problem, b.date(), b.text(), who(ctx));
+    created(ctx, "/api/community/problems/" + problem + "/notes", n.id(), n);
+  }
+
+  void addResponse(Context ctx) throws SQLException {
+    ProblemResponse r = responses.create(id(ctx), body(ctx, ProblemResponse.Input.class),
+        who(ctx));
+    created(ctx, "/api/community/responses", r.id(), r);
+  }
+
+  void updateResponse(Context ctx) throws SQLException {
+    ctx.json(responses.update(id(ctx), body(ctx, ProblemResponse.Input.class), who(ctx)));
+  }
+
+  void deleteResponse(Context ctx) throws SQLException {
+    responses.delete(id(ctx), who(ctx));
+    ctx.status(204);
+  }
+
+  /** {@code GET /api/community/audit?entity=problem&id=3}: the changes, oldest first. */
+  void audit(Context ctx) throws SQLException {
+    Validator<Long> id = ctx.queryParamAsClass("id", Long.class);
+    QueryParams.validateAll(id);
+    String entity = ctx.queryParam("entity");
+    if (entity != null && !List.of("meeting", "problem", "note", "response").contains(entity)) {
+      throw ProblemException.badRequest("entity", "must be meeting, problem, note or response");
+    }
+    ctx.json(audit.list(entity, id.getOrNull(), 1000));
+  }
+}
