@@ -13,7 +13,7 @@ const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const CATEGORY_COLOURS = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442', '#8c8c8c'];
 const PUBLIC_MIN_BANDWIDTH = 250;
 
-const map = createMap('map');
+const map = createMap('map', { signed: ['/tiles/incidents', '/tiles/heat'] });
 const hooks = testHooks([map]);
 loadingIndicator([map], $('loading'));
 
@@ -68,7 +68,7 @@ async function refresh() {
   setHeatQuery(map, heatQuery);
   if (map.getSource('incidents')) map.getSource('incidents').setUrl(`/tiles/incidents.json?${filterQuery({ withBandwidth: false })}`);
   try {
-    legendLines = await showLegend($('legend'), heatQuery, periodName());
+    legendLines = await showLegend($('legend'), heatQuery, periodName(), true);
     if (canSeePoints(who)) await charts(run);
   } catch (e) {
     show(e.message, true);

@@ -78,8 +78,11 @@ export function show(message, isError = false) {
   status.classList.toggle('error', isError);
 }
 
-/** A map over the street basemap; incident tiles get the bearer token, nothing else does. */
-export function createMap(container, options = {}) {
+/**
+ * A map over the street basemap. Tiles under the paths in `signed` carry the bearer token (the
+ * analyst's heat is finer than the public one); nothing else does.
+ */
+export function createMap(container, { signed = [], ...options } = {}) {
   const map = new maplibregl.Map({
     container,
     style: { version: 8, sources: { streets: streetSource }, layers: [
@@ -90,7 +93,7 @@ export function createMap(container, options = {}) {
     attributionControl: { compact: false },
     // Lets the canvas be read back for PNG export after it is drawn.
     canvasContextAttributes: { preserveDrawingBuffer: true },
-    transformRequest: (url) => (new URL(url, location.href).pathname.startsWith('/tiles/incidents')
+    transformRequest: (url) => (signed.some((p) => new URL(url, location.href).pathname.startsWith(p))
       ? { url, headers: authHeaders() } : { url }),
     ...options,
   });

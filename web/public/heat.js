@@ -15,18 +15,26 @@ export function setHeatQuery(map, query) {
 
 const format = (v) => (v >= 100 ? Math.round(v).toLocaleString('en') : v.toFixed(1));
 
-/** Draws the legend for `query` into `element`; returns the legend as lines of text. */
-export async function showLegend(element, query, period) {
-  const legend = await api(`/api/heat/legend?${query}`, { auth: false });
+/**
+ * Draws the legend for `query` into `element`; returns the legend as lines of text. `auth`: ask
+ * as the signed-in caller, as the map's tiles do (the public gets the kernel density only).
+ */
+export async function showLegend(element, query, period, auth = false) {
+  const legend = await api(`/api/heat/legend?${query}`, { auth });
   if (!legend.peak) {
     element.innerHTML = '<strong>Density</strong><p>No incidents match this selection.</p>';
     return ['No incidents match this selection.'];
   }
   const rows = legend.classes.map((c) =>
     `<li><span class="swatch" style="background:${c.colour};opacity:${c.opacity}"></span>${format(c.from)}+</li>`);
+  // The analysts' default blends each cell's own count into the kernel density (docs/hotspots.md).
+  const method = legend.countShare > 0
+    ? `${Math.round(legend.countShare * 100)} % counts in ${legend.countCellMetres} m cells + `
+      + `${Math.round((1 - legend.countShare) * 100)} % ${legend.bandwidthMetres} m ${legend.kernel} kernel`
+    : `${legend.bandwidthMetres} m ${legend.kernel} kernel`;
   element.innerHTML = `<strong>Density</strong><br><small>${escapeHtml(legend.units)}`
-    + `${period ? ` (${escapeHtml(period)})` : ''}, ${legend.bandwidthMetres} m ${legend.kernel} kernel; `
+    + `${period ? ` (${escapeHtml(period)})` : ''}, ${escapeHtml(method)}; `
     + `peak ${format(legend.peak)}</small><ul>${rows.join('')}</ul>`;
-  return [`Density, ${legend.units}${period ? ` (${period})` : ''}, ${legend.bandwidthMetres} m bandwidth: `
+  return [`Density, ${legend.units}${period ? ` (${period})` : ''}, ${method}: `
     + legend.classes.map((c) => `${format(c.from)}+`).join(', ')];
 }

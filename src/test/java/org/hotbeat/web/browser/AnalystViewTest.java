@@ -121,6 +121,22 @@ class AnalystViewTest {
   }
 
   @Test
+  void analystsGetBandwidthsBelowThePublicMinimum() {
+    try (Tab tab = analystTab()) {
+      tab.requests.clear();
+      tab.page.fill("#bandwidth", "150");
+      tab.page.dispatchEvent("#bandwidth", "change");
+      tab.page.waitForFunction("() => document.getElementById('legend').textContent"
+          + ".includes('150 m quartic')");
+      tab.idle();
+      assertTrue(tab.requestsTo("/tiles/heat/").stream().anyMatch(u -> u.contains("bandwidth=150")));
+      assertEquals(List.of(), tab.failed, "the heat tiles carry the analyst's token");
+      assertTrue(tab.page.textContent("#legend").contains("counts in 150 m cells"),
+          "the analysts' default blend is named: " + tab.page.textContent("#legend"));
+    }
+  }
+
+  @Test
   void playingTheMonthsStepsThroughThemInOrder() {
     try (Tab tab = analystTab()) {
       tab.requests.clear();
@@ -142,7 +158,7 @@ class AnalystViewTest {
       tab.page.mouse().click(at[0], at[1]);
       tab.page.waitForSelector(".maplibregl-popup-content");
       String popup = tab.page.textContent(".maplibregl-popup-content");
-      assertTrue(popup.matches("(?s).*[1-9][0-9,]* incidents within 300 m.*"), popup);
+      assertTrue(popup.matches("(?s).*[1-9][0-9,]* incidents within 400 m.*"), popup);
       tab.screenshot("analyst-click-counts");
     }
   }
