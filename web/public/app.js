@@ -1,97 +1,244 @@
-// The skeleton's map: signs in with a token, shows who you are and, for analysts, the incidents
-// of the current view. The full analyst, patrol and community views build on this page.
-import * as maplibregl from '/vendor/maplibre-gl/maplibre-gl.mjs';
-import { streetLayers, streetSource } from './streets.js';
-import { addBeats, heatLayer, heatSource, showLegend } from './heat.js';
+// The analyst view: heat and incident points under one filter (period, month slider, categories,
+// hours, weekdays, bandwidth), charts from the stats endpoint, counts around a clicked spot, and
+// PNG export. Callers without an analyst token see the public heat layer only, and are told why.
+import { api, addBeats, canSeePoints, createMap, escapeHtml, exportPng, loadingIndicator,
+  maplibregl, monthName, addMonths, session, show, signInForm, testHooks, dataZone, zoned } from './common.js';
+import { addHeat, setHeatQuery, showLegend } from './heat.js';
+import { byMonth, hourWeekday } from './charts.js';
 
-const TOKEN_KEY = 'hotbeat.token';
-const status = document.getElementById('status');
+const $ = (id) => document.getElementById(id);
+const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+// Okabe–Ito: distinguishable with every common colour-vision deficiency.
+// The last colour is for every less frequent category.
+const CATEGORY_COLOURS = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442', '#8c8c8c'];
+const PUBLIC_MIN_BANDWIDTH = 250;
 
-// A token handed over in the link (#token=…) is kept for this tab only and removed from the URL.
-const fromLink = new URLSearchParams(location.hash.slice(1)).get('token');
-if (fromLink) {
-  sessionStorage.setItem(TOKEN_KEY, fromLink);
-  history.replaceState(null, '', location.pathname + location.search);
-}
+const map = createMap('map', { signed: ['/tiles/incidents', '/tiles/heat'] });
+const hooks = testHooks([map]);
+loadingIndicator([map], $('loading'));
 
-function token() { return sessionStorage.getItem(TOKEN_KEY); }
+let who = { role: 'public' };
+let months = [];          // "YYYY-MM" of the data, oldest first
+let dataRange = null;     // {from, to} as YYYY-MM-DD
+let zone = 'UTC';         // the data's clock: dates in the filter are its midnights
+let categories = [];
+let playing = null;
 
-async function api(path) {
-  const headers = token() ? { Authorization: `Bearer ${token()}` } : {};
-  let res;
-  try {
-    res = await fetch(path, { headers });
-  } catch (e) {
-    throw new Error('The hotbeat server cannot be reached. Is it running?');
-  }
-  const body = await res.json().catch(() => ({}));
-  if (!res.ok) throw new Error(body.detail || `${res.status} ${res.statusText}`);
-  return body;
-}
-
-function show(message, isError = false) {
-  status.textContent = message;
-  status.classList.toggle('error', isError);
-}
-
-const map = new maplibregl.Map({
-  container: 'map',
-  style: { version: 8, sources: { streets: streetSource, heat: heatSource }, layers: [
-    { id: 'background', type: 'background', paint: { 'background-color': '#eef0f2' } },
-    ...streetLayers, heatLayer] },
-  center: [-87.6298, 41.8781],
-  zoom: 13,
-  attributionControl: { compact: false, customAttribution:
-    '© OpenStreetMap contributors (ODbL) · crime and beat data: City of Chicago Data Portal' },
+DAYS.forEach((d) => {
+  $('weekdays').insertAdjacentHTML('beforeend',
+    `<label><input type="checkbox" name="weekday" value="${d}" checked> ${d[0].toUpperCase()}${d.slice(1)}</label>`);
 });
-map.addControl(new maplibregl.NavigationControl(), 'top-right');
 
+/** The filter as a query string: what every tile, legend and chart request carries. */
+function filterQuery({ withBandwidth = true } = {}) {
+  const q = new URLSearchParams();
+  if ($('from').value) q.set('from', zoned($('from').value, zone));
+  if ($('to').value) q.set('to', zoned($('to').value, zone));
+  const chosen = [...document.querySelectorAll('input[name=category]:checked')].map((c) => c.value);
+  if (categories.length && chosen.length && chosen.length < categories.length) q.set('category', chosen.join(','));
+  const hf = $('hourFrom').value;
+  const ht = $('hourTo').value;
+  if (hf !== '' || ht !== '') {
+    const a = hf === '' ? 0 : Number(hf);
+    const b = ht === '' ? 23 : Number(ht);
+    if (!(a === 0 && b === 23)) q.set('hours', a <= b ? `${a}-${b}` : `${a}-23,0-${b}`);
+  }
+  const days = [...document.querySelectorAll('input[name=weekday]:checked')].map((c) => c.value);
+  if (days.length && days.length < 7) q.set('weekdays', days.join(','));
+  if (withBandwidth) q.set('bandwidth', $('bandwidth').value);
+  return q.toString();
+}
+
+function periodName() {
+  const from = $('from').value;
+  const to = $('to').value;
+  if (!from && !to) return 'all dates';
+  const m = months[Number($('month').value)];
+  if (m && from === `${m}-01` && to === `${addMonths(m, 1)}-01`) return monthName(m);
+  return `${from || '…'} to ${to || '…'} (end exclusive)`;
+}
+
+let legendLines = [];
+let refreshing = 0;
+
+/** Re-points every layer at the current filter and redraws legend and charts. */
 async function refresh() {
-  let session;
+  const run = ++refreshing;
+  const heatQuery = filterQuery();
+  setHeatQuery(map, heatQuery);
+  if (map.getSource('incidents')) map.getSource('incidents').setUrl(`/tiles/incidents.json?${filterQuery({ withBandwidth: false })}`);
   try {
-    session = await api('/api/session');
-  } catch (e) {
-    show(e.message, true);
-    return;
-  }
-  if (!session.authenticated) {
-    show('Public view: sign in with a token to see incidents.');
-    return;
-  }
-  show(`Signed in as ${session.name} (${session.role}).`);
-  if (session.role !== 'analyst' && session.role !== 'admin') return;
-  const b = map.getBounds();
-  try {
-    const data = await api(`/api/incidents?limit=10000&bbox=${b.getWest()},${b.getSouth()},${b.getEast()},${b.getNorth()}`);
-    const source = map.getSource('incidents');
-    if (source) {
-      source.setData(data);
-    } else {
-      map.addSource('incidents', { type: 'geojson', data });
-      map.addLayer({ id: 'incidents', type: 'circle', source: 'incidents',
-        paint: { 'circle-radius': 3, 'circle-color': '#b2182b', 'circle-opacity': 0.6 } });
-    }
-    show(`Signed in as ${session.name} (${session.role}): ${data.numberReturned} incidents in view.`);
+    legendLines = await showLegend($('legend'), heatQuery, periodName(), true);
+    if (canSeePoints(who)) await charts(run);
   } catch (e) {
     show(e.message, true);
   }
 }
 
-document.getElementById('signin').addEventListener('submit', (ev) => {
-  ev.preventDefault();
-  const value = document.getElementById('token').value.trim();
-  if (value) sessionStorage.setItem(TOKEN_KEY, value);
-  document.getElementById('token').value = '';
+async function charts(run) {
+  const q = filterQuery({ withBandwidth: false });
+  const [hw, byM] = await Promise.all([
+    api(`/api/incidents/stats?by=hour_weekday&${q}`),
+    // The month chart shows the whole period around the slider, so leave the dates out.
+    api(`/api/incidents/stats?by=month&${q.replace(/(^|&)(from|to)=[^&]*/g, '')}`),
+  ]);
+  if (run !== refreshing) return;
+  hourWeekday($('chartHours'), hw.counts);
+  const m = months[Number($('month').value)];
+  byMonth($('chartMonths'), byM.counts, $('monthLabel').value !== 'all' ? m : null);
+  show(`Signed in as ${who.name} (${who.role}). ${hw.total.toLocaleString('en')} incidents with a known time match; ${periodName()}.`);
+}
+
+function setMonth(i) {
+  const m = months[i];
+  if (!m) return;
+  $('month').value = i;
+  $('monthLabel').value = monthName(m);
+  $('from').value = `${m}-01`;
+  $('to').value = `${addMonths(m, 1)}-01`;
+}
+
+function wholePeriod() {
+  stopPlaying();
+  $('monthLabel').value = 'all';
+  $('from').value = dataRange ? dataRange.from : '';
+  $('to').value = dataRange ? dataRange.to : '';
   refresh();
+}
+
+function stopPlaying() {
+  clearInterval(playing);
+  playing = null;
+  $('play').textContent = '▶ Play months';
+  $('play').setAttribute('aria-pressed', 'false');
+}
+
+// Plays the months in sequence, waiting for each month's tiles before moving on.
+async function play() {
+  if (playing) { stopPlaying(); return; }
+  $('play').textContent = '⏸ Pause';
+  $('play').setAttribute('aria-pressed', 'true');
+  let i = $('monthLabel').value === 'all' ? 0 : Number($('month').value);
+  const step = async () => {
+    setMonth(i);
+    await refresh();
+    i = (i + 1) % months.length;
+  };
+  await step();
+  playing = setInterval(step, 2000);
+}
+
+async function showNear(e) {
+  if (!canSeePoints(who)) return;
+  const radius = Number($('bandwidth').value);
+  const q = filterQuery({ withBandwidth: false });
+  try {
+    const near = await api(`/api/incidents/near?lon=${e.lngLat.lng.toFixed(6)}&lat=${e.lngLat.lat.toFixed(6)}&radius=${radius}&${q}`);
+    const rows = near.byCategory.slice(0, 8).map((c) => `<li>${escapeHtml(c.key)}: ${c.count}</li>`).join('');
+    new maplibregl.Popup({ maxWidth: '18rem' }).setLngLat(e.lngLat)
+      .setHTML(`<strong>${near.total.toLocaleString('en')} incidents</strong> within ${radius} m (${escapeHtml(periodName())})<ul>${rows}</ul>`)
+      .addTo(map);
+  } catch (err) {
+    show(err.message, true);
+  }
+}
+
+function addIncidentLayer() {
+  map.addSource('incidents', { type: 'vector', url: `/tiles/incidents.json?${filterQuery({ withBandwidth: false })}` });
+  const colour = ['match', ['get', 'category'],
+    ...categories.slice(0, CATEGORY_COLOURS.length - 1).flatMap((c, i) => [c, CATEGORY_COLOURS[i]]),
+    CATEGORY_COLOURS[CATEGORY_COLOURS.length - 1]];
+  map.addLayer({ id: 'incident-clusters', type: 'circle', source: 'incidents', 'source-layer': 'incidents',
+    filter: ['!', ['has', 'category']],
+    layout: { visibility: $('points').checked ? 'visible' : 'none' },
+    paint: { 'circle-color': '#1b2a3a', 'circle-opacity': 0.35, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 0.5,
+      'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'count']], 1, 2, 10, 9, 40, 20] } });
+  map.addLayer({ id: 'incident-points', type: 'circle', source: 'incidents', 'source-layer': 'incidents',
+    filter: ['has', 'category'],
+    layout: { visibility: $('points').checked ? 'visible' : 'none' },
+    paint: { 'circle-color': colour, 'circle-radius': 3.5, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 0.7 } });
+}
+
+async function loadCategories() {
+  const stats = await api('/api/incidents/stats?by=category');
+  // Most frequent first, so the distinct colours go to the categories that fill the map.
+  categories = stats.counts.filter((c) => c.key).sort((a, b) => b.count - a.count).map((c) => c.key);
+  $('categories').innerHTML = categories.map((c, i) => {
+    const colour = CATEGORY_COLOURS[Math.min(i, CATEGORY_COLOURS.length - 1)];
+    return `<label><input type="checkbox" name="category" value="${escapeHtml(c)}" checked>`
+      + `<span class="swatch dot" style="background:${colour}"></span>${escapeHtml(c)}</label>`;
+  }).join('');
+}
+
+async function start() {
+  try {
+    who = await session();
+  } catch (e) {
+    show(e.message, true);
+    return false;
+  }
+  const sources = await api('/api/sources', { auth: false }).catch(() => ({ sources: [] }));
+  zone = dataZone(sources);
+  if (sources.sources.length) {
+    const first = sources.sources.map((s) => s.firstMonth).sort()[0];
+    const last = sources.sources.map((s) => s.lastMonth).sort().slice(-1)[0];
+    for (let m = first; m <= last; m = addMonths(m, 1)) months.push(m);
+    dataRange = { from: `${first}-01`, to: `${addMonths(last, 1)}-01` };
+    $('month').max = String(months.length - 1);
+    $('from').value = dataRange.from;
+    $('to').value = dataRange.to;
+  }
+  if (!canSeePoints(who)) {
+    $('bandwidth').min = String(PUBLIC_MIN_BANDWIDTH);
+    document.body.classList.add('public');
+  }
+  if (!who.authenticated) {
+    show(`${who.note ? `${who.note} ` : ''}Public view: the heat map only. Sign in with an analyst token to see incidents, category filters and charts.`);
+  } else if (!canSeePoints(who)) {
+    show(`Signed in as ${who.name} (${who.role}). The ${who.role} role cannot see single incidents: points, category filters and charts need an analyst or admin token. The heat map works for everyone.`);
+  } else {
+    show(`Signed in as ${who.name} (${who.role}).`);
+    await loadCategories();
+  }
+  return true;
+}
+
+map.on('load', async () => {
+  const ok = await start();
+  addHeat(map, filterQuery(), Number($('opacity').value) / 100);
+  try {
+    await addBeats(map, await api('/api/beats?simplify=5', { auth: false }));
+  } catch (e) {
+    show(e.message, true);
+  }
+  if (ok && canSeePoints(who)) addIncidentLayer();
+  if (ok) await refresh();
+  hooks.ready = true;
 });
-document.getElementById('signout').addEventListener('click', () => {
-  sessionStorage.removeItem(TOKEN_KEY);
-  if (map.getLayer('incidents')) { map.removeLayer('incidents'); map.removeSource('incidents'); }
-  refresh();
+
+map.on('click', showNear);
+
+let debounce;
+$('filters').addEventListener('change', (e) => {
+  if (['opacity', 'points', 'month'].includes(e.target.id)) return;
+  if (e.target.id === 'from' || e.target.id === 'to') $('monthLabel').value = 'custom';
+  clearTimeout(debounce);
+  debounce = setTimeout(refresh, 150);
 });
-map.on('load', () => {
-  addBeats(map, maplibregl);
-  showLegend(document.getElementById('legend'));
-  refresh();
+$('month').addEventListener('input', () => { stopPlaying(); setMonth(Number($('month').value)); });
+$('month').addEventListener('change', () => refresh());
+$('play').addEventListener('click', play);
+$('whole').addEventListener('click', wholePeriod);
+$('bandwidth').addEventListener('input', () => { $('bandwidthLabel').value = `${$('bandwidth').value} m`; });
+$('opacity').addEventListener('input', () => {
+  $('opacityLabel').value = `${$('opacity').value} %`;
+  map.setPaintProperty('heat', 'raster-opacity', Number($('opacity').value) / 100);
 });
-map.on('moveend', () => { if (map.isStyleLoaded()) refresh(); });
+$('points').addEventListener('change', () => {
+  const v = $('points').checked ? 'visible' : 'none';
+  ['incident-clusters', 'incident-points'].forEach((id) => map.getLayer(id) && map.setLayoutProperty(id, 'visibility', v));
+});
+$('export').addEventListener('click', () => {
+  exportPng([{ map }], { title: `hotbeat: incidents, ${periodName()}`, legend: legendLines, file: 'hotbeat-analyst.png' });
+});
+signInForm();

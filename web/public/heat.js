@@ -1,36 +1,40 @@
-// The heat layer (public, aggregated): hotbeat's own PNG tiles on one absolute scale, with a
-// legend in real units from /api/heat/legend, and the beat outlines from /api/beats.
+// The heat layer (public, aggregated): hotbeat's own PNG tiles on one absolute scale per filter,
+// with a legend in real units (incidents per km² for the period) from /api/heat/legend.
+import { api, escapeHtml } from './common.js';
 
-export const heatSource = { type: 'raster', url: '/tiles/heat.json', tileSize: 256 };
-export const heatLayer = { id: 'heat', type: 'raster', source: 'heat',
-  paint: { 'raster-opacity': 0.85, 'raster-resampling': 'nearest' } };
-
-export async function addBeats(map, maplibregl) {
-  const res = await fetch('/api/beats?simplify=5');
-  if (!res.ok) return;
-  const beats = await res.json();
-  map.addSource('beats', { type: 'geojson', data: beats });
-  // Open on the data, whichever city it is.
-  const bounds = new maplibregl.LngLatBounds();
-  const extend = (c) => (typeof c[0] === 'number' ? bounds.extend(c) : c.forEach(extend));
-  beats.features.forEach((f) => extend(f.geometry.coordinates));
-  if (!bounds.isEmpty()) map.fitBounds(bounds, { padding: 30, duration: 0 });
-  map.addLayer({ id: 'beats', type: 'line', source: 'beats',
-    paint: { 'line-color': '#1b2a3a', 'line-width': 1.5, 'line-dasharray': [3, 2] } });
+export function addHeat(map, query, opacity = 0.85, beforeId) {
+  map.addSource('heat', { type: 'raster', url: `/tiles/heat.json?${query}`, tileSize: 256 });
+  map.addLayer({ id: 'heat', type: 'raster', source: 'heat',
+    paint: { 'raster-opacity': opacity, 'raster-resampling': 'nearest' } }, beforeId);
 }
 
-const format = (v) => v >= 100 ? Math.round(v).toLocaleString('en') : v.toFixed(1);
+/** Points the heat layer at a new filter: new tile URLs, so the browser fetches new tiles. */
+export function setHeatQuery(map, query) {
+  map.getSource('heat').setUrl(`/tiles/heat.json?${query}`);
+}
 
-export async function showLegend(element) {
-  const res = await fetch('/api/heat/legend');
-  if (!res.ok) return;
-  const legend = await res.json();
+const format = (v) => (v >= 100 ? Math.round(v).toLocaleString('en') : v.toFixed(1));
+
+/**
+ * Draws the legend for `query` into `element`; returns the legend as lines of text. `auth`: ask
+ * as the signed-in caller, as the map's tiles do (the public gets the kernel density only).
+ */
+export async function showLegend(element, query, period, auth = false) {
+  const legend = await api(`/api/heat/legend?${query}`, { auth });
   if (!legend.peak) {
-    element.textContent = 'No incidents for this selection.';
-    return;
+    element.innerHTML = '<strong>Density</strong><p>No incidents match this selection.</p>';
+    return ['No incidents match this selection.'];
   }
   const rows = legend.classes.map((c) =>
-    `<li><span style="background:${c.colour};opacity:${c.opacity}"></span>${format(c.from)}+</li>`);
-  element.innerHTML = `<strong>Density</strong><br><small>${legend.units}, ` +
-    `${legend.bandwidthMetres} m ${legend.kernel} kernel</small><ul>${rows.join('')}</ul>`;
+    `<li><span class="swatch" style="background:${c.colour};opacity:${c.opacity}"></span>${format(c.from)}+</li>`);
+  // The analysts' default blends each cell's own count into the kernel density (docs/hotspots.md).
+  const method = legend.countShare > 0
+    ? `${Math.round(legend.countShare * 100)} % counts in ${legend.countCellMetres} m cells + `
+      + `${Math.round((1 - legend.countShare) * 100)} % ${legend.bandwidthMetres} m ${legend.kernel} kernel`
+    : `${legend.bandwidthMetres} m ${legend.kernel} kernel`;
+  element.innerHTML = `<strong>Density</strong><br><small>${escapeHtml(legend.units)}`
+    + `${period ? ` (${escapeHtml(period)})` : ''}, ${escapeHtml(method)}; `
+    + `peak ${format(legend.peak)}</small><ul>${rows.join('')}</ul>`;
+  return [`Density, ${legend.units}${period ? ` (${period})` : ''}, ${method}: `
+    + legend.classes.map((c) => `${format(c.from)}+`).join(', ')];
 }

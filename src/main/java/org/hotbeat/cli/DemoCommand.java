@@ -69,6 +69,9 @@ final class DemoCommand implements Callable<Integer> {
       System.out.println("hotbeat demo is serving " + url);
       System.out.println("open " + url + "#token=" + token[0] + " to sign in as analyst "
           + "(Ctrl-C stops the server and the database)");
+      String base = url.endsWith("/") ? url : url + "/";
+      System.out.println("patrol plans: " + base + "patrol#token=" + token[0]
+          + " · community meetings (no token): " + base + "community");
     });
   }
 }

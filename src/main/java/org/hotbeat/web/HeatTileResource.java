@@ -30,17 +30,14 @@ import org.hotbeat.tiles.TileCoord;
  */
 final class HeatTileResource {
 
-  private final IncidentRepository incidents;
   private final HeatRenderer renderer;
   private final TileCache cache = new TileCache(64L << 20);
   private final double publicMinBandwidth;
-  /** The data version, read at most once a second: tile bursts should not each ask the database. */
-  private volatile String version;
-  private volatile long versionRead;
+  private final DataSources data;
 
-  HeatTileResource(IncidentRepository incidents, double publicMinBandwidth) {
-    this.incidents = incidents;
+  HeatTileResource(IncidentRepository incidents, DataSources data, double publicMinBandwidth) {
     this.renderer = new HeatRenderer(incidents);
+    this.data = data;
     this.publicMinBandwidth = publicMinBandwidth;
   }
 
@@ -98,7 +95,7 @@ final class HeatTileResource {
     json.put("name", "hotbeat heat");
     json.put("description", "kernel density of incidents, incidents per km², one absolute scale");
     json.put("version", dataVersion());
-    json.put("attribution", "incident data: the publishing police agency");
+    json.put("attribution", data.attribution());
     json.put("scheme", "xyz");
     json.put("tiles", List.of(base + "/tiles/heat/{z}/{x}/{y}.png" + (qs == null ? "" : "?" + qs)));
     json.put("minzoom", 0);
@@ -134,19 +131,14 @@ final class HeatTileResource {
   }
 
   private String dataVersion() throws SQLException {
-    long now = System.nanoTime();
-    if (version == null || now - versionRead > 1_000_000_000L) {
-      version = incidents.dataVersion();
-      versionRead = now;
-    }
-    return version;
+    return data.version();
   }
 
   private HeatQuery query(Context ctx) {
     return DensityParams.read(ctx, publicMinBandwidth);
   }
 
-  private static String digest(String s) {
+  static String digest(String s) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
           .digest(s.getBytes(StandardCharsets.UTF_8)), 0, 8);

@@ -39,6 +39,7 @@ import org.hotbeat.exports.DensitySurface;
 import org.hotbeat.ingest.IngestService;
 import org.hotbeat.store.BeatRepository;
 import org.hotbeat.store.Database;
+import org.hotbeat.store.IncidentAggregates;
 import org.hotbeat.store.IncidentCorrections;
 import org.hotbeat.store.IncidentRepository;
 import org.hotbeat.patrol.PatrolPlanner;
@@ -95,8 +96,13 @@ public final class WebApp {
         services.beats(), 4_000_000);
     DensityExportResource exports = new DensityExportResource(
         new DensitySurface(services.incidents()), 4_000_000);
-    HeatTileResource heat = new HeatTileResource(services.incidents(),
+    IncidentAggregates aggregates = new IncidentAggregates(services.database().dataSource());
+    DataSources data = new DataSources(services.incidents(), aggregates);
+    HeatTileResource heat = new HeatTileResource(services.incidents(), data,
         config.publicMinBandwidth());
+    IncidentTileResource incidentTiles = new IncidentTileResource(aggregates, data);
+    PublicMapResource publicMap = new PublicMapResource(aggregates, data);
+    Path pages = config.webDir().resolve("public");
     OgcFeaturesResource ogc = new OgcFeaturesResource(services.incidents(), services.beats());
     IncidentIngestResource ingest =
         new IncidentIngestResource(services.ingest(), config.maxIngestBytes());
@@ -135,13 +141,19 @@ public final class WebApp {
         path("/tiles", () -> {
           get("/streets.json", streetTiles::tileJson, Role.PUBLIC);
           get("/streets/{z}/{x}/{y}.mvt", streetTiles::tile, Role.PUBLIC);
+          get("/incidents.json", incidentTiles::tileJson, Role.ANALYST);
+          get("/incidents/{z}/{x}/{y}.mvt", incidentTiles::tile, Role.ANALYST);
           get("/gistar.json", hotspots::gistarTileJson, Role.PUBLIC);
           get("/gistar/{z}/{x}/{y}", hotspots::gistarTile, Role.PUBLIC);
         });
+        // The map's other views: pages of their own, so they can be bookmarked and projected.
+        get("/community", ctx -> page(ctx, pages, "community.html"), Role.PUBLIC);
+        get("/patrol", ctx -> page(ctx, pages, "patrol.html"), Role.PUBLIC);
         path("/api", () -> {
           get("/session", session::get, Role.PUBLIC);
           get("/incidents", incidents::list, Role.ANALYST);
           get("/incidents/stats", incidents::stats, Role.ANALYST);
+          get("/incidents/near", incidentTiles::near, Role.ANALYST);
           post("/incidents", ingest::post, Role.ANALYST);
           delete("/incidents/{agency}/{sourceId}", admin::delete, Role.ADMIN);
           patch("/incidents/{agency}/{sourceId}", admin::patch, Role.ADMIN);
@@ -153,6 +165,8 @@ public final class WebApp {
           get("/hotspots/change", hotspots::change, Role.ANALYST);
           get("/evaluate", evaluations::evaluate, Role.ANALYST);
           get("/heat/legend", heat::legend, Role.PUBLIC);
+          get("/public/hexagons", publicMap::hexagons, Role.PUBLIC);
+          get("/sources", publicMap::sources, Role.PUBLIC);
           get("/density/grid.tif", exports::geoTiff, Role.ANALYST);
           get("/density/grid.csv", exports::csv, Role.ANALYST);
           get("/density/hotspots.geojson", exports::hotspots, Role.ANALYST);
@@ -223,6 +237,16 @@ public final class WebApp {
     return new ObjectMapper()
         .registerModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+  }
+
+  /** Serves one of the map's HTML pages; 404 when the web map is not installed. */
+  private static void page(io.javalin.http.Context ctx, Path pages, String file)
+      throws java.io.IOException {
+    Path html = pages.resolve(file);
+    if (!Files.isRegularFile(html)) {
+      throw ProblemException.notFound("the web map is not installed (--web-dir)");
+    }
+    ctx.html(Files.readString(html));
   }
 
   private static void staticFiles(io.javalin.config.JavalinConfig c, Path webDir) {
