@@ -10,6 +10,7 @@ import com.graphhopper.routing.util.AllEdgesIterator;
 import com.graphhopper.util.FetchMode;
 import com.graphhopper.util.PointList;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.locationtech.jts.geom.Coordinate;
@@ -28,11 +29,36 @@ public final class StreetGraph implements AutoCloseable {
   private final StreetGraphHopper hopper;
   private final Map<TravelMode, Weighting> weightings;
   private final Map<TravelMode, BooleanEncodedValue> subnetwork;
+  private final Map<TravelMode, ContractionHierarchy> hierarchies;
 
-  private StreetGraph(StreetGraphHopper hopper) {
+  private StreetGraph(StreetGraphHopper hopper, Map<TravelMode, ContractionHierarchy> hierarchies) {
     this.hopper = hopper;
     this.weightings = hopper.weightings();
     this.subnetwork = hopper.subnetworkFlags();
+    this.hierarchies = hierarchies;
+  }
+
+  /**
+   * Each mode's contraction hierarchy: read from {@code dir} when stored there, otherwise built now
+   * (a graph imported before hierarchies existed gets them in memory, since loading never writes),
+   * and stored when {@code store}.
+   */
+  private static Map<TravelMode, ContractionHierarchy> hierarchies(StreetGraphHopper h, Path dir,
+      boolean store) {
+    Map<TravelMode, ContractionHierarchy> out = new EnumMap<>(TravelMode.class);
+    Map<TravelMode, Weighting> weightings = h.weightings();
+    for (TravelMode mode : TravelMode.values()) {
+      Path file = ContractionHierarchy.file(dir, mode);
+      ContractionHierarchy ch = ContractionHierarchy.read(file, h.getBaseGraph().getNodes());
+      if (ch == null) {
+        ch = Contractor.contract(h.getBaseGraph(), weightings.get(mode));
+        if (store) {
+          ch.write(file);
+        }
+      }
+      out.put(mode, ch);
+    }
+    return out;
   }
 
   /**
@@ -49,7 +75,7 @@ public final class StreetGraph implements AutoCloseable {
     h.setOSMFile(osmFile.toString());
     try {
       h.importOrLoad();
-      return new StreetGraph(h);
+      return new StreetGraph(h, hierarchies(h, dir, true));
     } catch (RuntimeException e) {
       h.close();
       throw e;
@@ -64,7 +90,7 @@ public final class StreetGraph implements AutoCloseable {
       if (!h.load()) {
         throw new NoStreetGraphException("no street graph in " + dir);
       }
-      return new StreetGraph(h);
+      return new StreetGraph(h, hierarchies(h, dir, false));
     } catch (RuntimeException e) {
       h.close();
       throw e;
@@ -86,7 +112,7 @@ public final class StreetGraph implements AutoCloseable {
 
   /** Routes and travel times on this graph. */
   public StreetRouter router() {
-    return new GraphHopperRouter(hopper, weightings, subnetwork);
+    return new GraphHopperRouter(hopper, weightings, subnetwork, hierarchies);
   }
 
   /**
