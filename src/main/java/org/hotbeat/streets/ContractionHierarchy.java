@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * A contraction hierarchy of one travel mode on the street graph's nodes (GraphHopper's base
@@ -16,8 +18,8 @@ import java.nio.file.Path;
  * searches backwards from targets ({@code down*}: from a node to the higher ranked tails of its
  * incoming arcs). Each arc carries its weight (what the mode's GraphHopper weighting minimises),
  * its time in milliseconds (GraphHopper's per-edge milliseconds, summed) and its length, so a
- * travel time needs no unpacking of shortcuts. Immutable; stored beside the graph as
- * {@code ch-MODE.bin}.
+ * travel time needs no unpacking of shortcuts. Immutable, apart from the pool of idle search
+ * arrays; stored beside the graph as {@code ch-MODE.bin}.
  */
 final class ContractionHierarchy {
   private static final int MAGIC = 0x48424348;   // "HBCH"
@@ -34,6 +36,8 @@ final class ContractionHierarchy {
   final double[] downWeight;
   final int[] downMillis;
   final double[] downMetres;
+  /** Search arrays of finished matrices, reused by the next ones (see {@link ManyToMany}). */
+  final Queue<ManyToMany> idleSearches = new ConcurrentLinkedQueue<>();
 
   private ContractionHierarchy(int nodes, int[] upStart, int[] upTo, double[] upWeight,
       int[] upMillis, double[] upMetres, int[] downStart, int[] downTo, double[] downWeight,

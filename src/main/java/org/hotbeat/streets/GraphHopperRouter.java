@@ -86,8 +86,8 @@ final class GraphHopperRouter implements StreetRouter {
   Matrix hierarchyMatrix(ContractionHierarchy ch, TravelMode mode, List<LonLat> from,
       List<LonLat> to) {
     Snapped s = snapAll(mode, from, to);
-    return new ManyToMany(ch, s.graph(), s.graph().wrapWeighting(weightings.get(mode)))
-        .run(s.origins(), s.targets());
+    return ManyToMany.matrix(ch, s.graph(), s.graph().wrapWeighting(weightings.get(mode)),
+        s.origins(), s.targets());
   }
 
   /**

@@ -19,15 +19,17 @@ import java.util.PriorityQueue;
  * <p>Snapped points are virtual nodes of a GraphHopper {@link QueryGraph}, which the hierarchy does
  * not hold: a short search over the query graph's virtual edges finds, for each point, the
  * junctions (base graph nodes) it reaches first and at what cost; those seed the upward searches.
- * Two points on the same street edge may also reach each other directly along it. Not thread-safe:
- * one per matrix.
+ * Two points on the same street edge may also reach each other directly along it.
+ *
+ * <p>An instance holds arrays over all nodes (about 50 bytes a node); {@link #matrix} reuses idle
+ * ones of the hierarchy rather than allocating them per matrix. One instance serves one matrix at a
+ * time.
  */
 final class ManyToMany {
   private final ContractionHierarchy ch;
-  private final QueryGraph graph;
-  private final Weighting weighting;
-  private final EdgeExplorer explorer;
   private final int baseNodes;
+  private Weighting weighting;
+  private EdgeExplorer explorer;
   // Upward search state, reset after each search through touched.
   private final double[] weight;
   private final double[] millis;
@@ -36,6 +38,7 @@ final class ManyToMany {
   private final DoubleHeap heap;
   // Buckets: per node a linked list of (target, weight, millis, metres) entries.
   private final int[] head;
+  private final IntArrayList filled = new IntArrayList();
   private int entries;
   private int[] next = new int[1024];
   private int[] bucketTarget = new int[1024];
@@ -43,11 +46,8 @@ final class ManyToMany {
   private double[] bucketMillis = new double[1024];
   private double[] bucketMetres = new double[1024];
 
-  ManyToMany(ContractionHierarchy ch, QueryGraph graph, Weighting weighting) {
+  private ManyToMany(ContractionHierarchy ch) {
     this.ch = ch;
-    this.graph = graph;
-    this.weighting = weighting;
-    this.explorer = graph.createEdgeExplorer();
     this.baseNodes = ch.nodes;
     weight = new double[baseNodes];
     millis = new double[baseNodes];
@@ -59,10 +59,42 @@ final class ManyToMany {
   }
 
   /**
-   * Seconds and metres from each of {@code origins} to each of {@code targets} (query graph
-   * nodes); infinite where no route exists.
+   * Seconds and metres from each of {@code origins} to each of {@code targets} (nodes of
+   * {@code graph}, on {@code weighting}, the one {@code ch} was built with); infinite where no
+   * route exists. Thread-safe.
    */
-  StreetRouter.Matrix run(int[] origins, int[] targets) {
+  static StreetRouter.Matrix matrix(ContractionHierarchy ch, QueryGraph graph, Weighting weighting,
+      int[] origins, int[] targets) {
+    ManyToMany search = ch.idleSearches.poll();
+    if (search == null) {
+      search = new ManyToMany(ch);
+    }
+    try {
+      search.weighting = weighting;
+      search.explorer = graph.createEdgeExplorer();
+      return search.run(origins, targets);
+    } finally {
+      search.reset();
+      ch.idleSearches.offer(search);
+    }
+  }
+
+  private void reset() {
+    for (int i = 0; i < touched.size(); i++) {
+      weight[touched.get(i)] = Double.POSITIVE_INFINITY;
+    }
+    touched.clear();
+    heap.clear();
+    for (int i = 0; i < filled.size(); i++) {
+      head[filled.get(i)] = -1;
+    }
+    filled.clear();
+    entries = 0;
+    weighting = null;
+    explorer = null;
+  }
+
+  private StreetRouter.Matrix run(int[] origins, int[] targets) {
     for (int j = 0; j < targets.length; j++) {
       Local local = explore(targets[j], true);
       upward(local, true, j, null, null, null);
@@ -177,6 +209,9 @@ final class ManyToMany {
       bucketWeight = Arrays.copyOf(bucketWeight, size);
       bucketMillis = Arrays.copyOf(bucketMillis, size);
       bucketMetres = Arrays.copyOf(bucketMetres, size);
+    }
+    if (head[node] < 0) {
+      filled.add(node);
     }
     next[entries] = head[node];
     bucketTarget[entries] = target;

@@ -84,6 +84,37 @@ class HierarchyMatrixTest {
   }
 
   @Test
+  void matricesComputedAtOnceOnManyThreadsAgree() throws Exception {
+    StreetRouter router = city.router();
+    List<List<LonLat>> sets = new ArrayList<>();
+    List<StreetRouter.Matrix> alone = new ArrayList<>();
+    for (long seed = 1; seed <= 8; seed++) {
+      sets.add(points(city, TravelMode.FOOT, 20, seed));
+      alone.add(router.matrix(TravelMode.FOOT, sets.get(sets.size() - 1),
+          sets.get(sets.size() - 1)));
+    }
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<StreetRouter.Matrix>> futures = new ArrayList<>();
+      for (int round = 0; round < 4; round++) {
+        for (List<LonLat> set : sets) {
+          futures.add(pool.submit(() -> router.matrix(TravelMode.FOOT, set, set)));
+        }
+      }
+      for (int k = 0; k < futures.size(); k++) {
+        StreetRouter.Matrix expected = alone.get(k % sets.size());
+        StreetRouter.Matrix got = futures.get(k).get();
+        for (int i = 0; i < expected.seconds().length; i++) {
+          org.junit.jupiter.api.Assertions.assertArrayEquals(expected.seconds()[i],
+              got.seconds()[i], 0);
+        }
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
   void aGraphWithoutStoredHierarchiesBuildsThemWhenLoaded() throws Exception {
     for (TravelMode mode : TravelMode.values()) {
       assertTrue(Files.isRegularFile(ContractionHierarchy.file(loopDir, mode)), mode.id());
