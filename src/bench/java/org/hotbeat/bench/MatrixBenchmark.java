@@ -91,12 +91,16 @@ final class MatrixBenchmark implements Benchmarks.Benchmark {
     return out;
   }
 
-  /** Median of 15 timed runs in ms, after 20 to warm the JIT (as a running server is). */
+  /**
+   * Median of 41 timed runs in ms, after 20 to warm the JIT (as a running server is); a few
+   * milliseconds each, so the median of many sees through other processes' bursts on a shared
+   * machine.
+   */
   private static double median(Supplier<StreetRouter.Matrix> matrix) {
     for (int i = 0; i < 20; i++) {
       matrix.get();
     }
-    double[] ms = new double[15];
+    double[] ms = new double[41];
     for (int i = 0; i < ms.length; i++) {
       long t0 = System.nanoTime();
       matrix.get();

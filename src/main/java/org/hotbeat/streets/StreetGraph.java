@@ -17,6 +17,8 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.PrecisionModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A GraphHopper street graph (profiles {@code car} and {@code foot}) held in memory: built from an
@@ -24,6 +26,7 @@ import org.locationtech.jts.geom.PrecisionModel;
  * or loaded it is immutable, and {@link #router()} may be used from many threads.
  */
 public final class StreetGraph implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(StreetGraph.class);
   static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
 
   private final StreetGraphHopper hopper;
@@ -51,7 +54,10 @@ public final class StreetGraph implements AutoCloseable {
       Path file = ContractionHierarchy.file(dir, mode);
       ContractionHierarchy ch = ContractionHierarchy.read(file, h.getBaseGraph().getNodes());
       if (ch == null) {
+        long t0 = System.nanoTime();
         ch = Contractor.contract(h.getBaseGraph(), weightings.get(mode));
+        log.info("{} contraction hierarchy: {} arcs in {} ms", mode.id(), ch.arcs(),
+            (System.nanoTime() - t0) / 1_000_000);
         if (store) {
           ch.write(file);
         }

@@ -69,8 +69,10 @@ final class StreetGraphHopper extends GraphHopper {
     if (!index.loadExisting()) {
       index.prepareIndex();
     }
+    // Rings of cells searched around a point: twice what MAX_SNAP_METRES needs, since cells can
+    // be smaller than the resolution; only points far from every street search them all.
     index.setMaxRegionSearch(Math.max(4,
-        (int) Math.ceil(StreetRouter.MAX_SNAP_METRES / index.getMinResolutionInMeter()) + 1));
+        2 * (int) Math.ceil(StreetRouter.MAX_SNAP_METRES / index.getMinResolutionInMeter()) + 1));
     return index;
   }
 
