@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A contraction hierarchy of one travel mode on the street graph's nodes (GraphHopper's base
@@ -22,6 +24,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * arrays; stored beside the graph as {@code ch-MODE.bin}.
  */
 final class ContractionHierarchy {
+  private static final Logger log = LoggerFactory.getLogger(ContractionHierarchy.class);
   private static final int MAGIC = 0x48424348;   // "HBCH"
   private static final int VERSION = 1;
 
@@ -124,7 +127,10 @@ final class ContractionHierarchy {
     }
   }
 
-  /** The hierarchy stored in {@code file}, or null when it is missing or not for {@code nodes}. */
+  /**
+   * The hierarchy stored in {@code file}, or null when it is missing, unreadable or not for
+   * {@code nodes}.
+   */
   static ContractionHierarchy read(Path file, int nodes) {
     if (!Files.isRegularFile(file)) {
       return null;
@@ -145,7 +151,9 @@ final class ContractionHierarchy {
       return new ContractionHierarchy(nodes, upStart, upTo, upWeight, upMillis, upMetres,
           downStart, ints(in, downs), doubles(in, downs), ints(in, downs), doubles(in, downs));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
+      // Cut short or unreadable: the caller builds the hierarchy again, as for an older graph.
+      log.warn("cannot read {}, building the hierarchy again: {}", file, e.toString());
+      return null;
     }
   }
 
