@@ -22,6 +22,7 @@ public final class Benchmarks {
     // Each issue that sets a speed bar registers its benchmark here.
     ALL.put("ingest", new IngestBenchmark());
     ALL.put("kde", new KdeBenchmark());
+    ALL.put("matrix", new MatrixBenchmark());
     ALL.put("patrol", new PatrolBenchmark());
     ALL.put("tiles", new TileBenchmark());
     ALL.put("tiles-cached", new CachedTileBenchmark());

@@ -2,10 +2,6 @@ package org.hotbeat.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -16,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.hotbeat.Progress;
 import org.hotbeat.geo.LonLat;
@@ -27,7 +22,6 @@ import org.hotbeat.patrol.PlanDocument;
 import org.hotbeat.patrol.PlanRepository;
 import org.hotbeat.patrol.PlanRequest;
 import org.hotbeat.store.BeatRepository;
-import org.hotbeat.store.EmbeddedPostgres;
 import org.hotbeat.store.IncidentRepository;
 import org.hotbeat.streets.StreetImport;
 import org.hotbeat.streets.StreetImporter;
@@ -51,8 +45,7 @@ final class PatrolBenchmark implements Benchmarks.Benchmark {
   private static final double TIME_BAR_S = 2;
   private static final double GAP_BAR = 0.02;
   private static final double MATRIX_BAR = 0.1;
-  private static final Path LOOP = Path.of("..", "shared", "data", "chicago", "osm",
-      "chicago_loop.osm.pbf");
+  private static final Path LOOP = PgRoutingMatrix.LOOP;
 
   @Override
   public int run(String[] args) throws Exception {
@@ -176,103 +169,7 @@ final class PatrolBenchmark implements Benchmarks.Benchmark {
     Arrays.sort(ours);
     System.out.printf(Locale.ROOT, "our %d × %d car matrix: median %.1f ms%n", points.size(),
         points.size(), ours[ours.length / 2]);
-    String why = pgRoutingMissing(data);
-    if (why != null) {
-      System.out.println("pgRouting comparison skipped: " + why);
-      return Double.NaN;
-    }
-    importForPgRouting(data);
-    long[] vertices = new long[points.size()];
-    try (Connection c = data.db.dataSource().getConnection()) {
-      try (PreparedStatement ps = c.prepareStatement("SELECT id FROM pgr.ways_vertices_pgr "
-          + "ORDER BY the_geom <-> ST_SetSRID(ST_MakePoint(?, ?), 4326) LIMIT 1")) {
-        for (int i = 0; i < vertices.length; i++) {
-          ps.setDouble(1, points.get(i).lon());
-          ps.setDouble(2, points.get(i).lat());
-          try (ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            vertices[i] = rs.getLong(1);
-          }
-        }
-      }
-      String sql = "SELECT count(*) FROM pgr_dijkstraCostMatrix('SELECT gid AS id, source, "
-          + "target, cost_s AS cost, reverse_cost_s AS reverse_cost FROM pgr.ways', ?, true)";
-      double[] theirs = new double[5];
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        ps.setArray(1, c.createArrayOf("bigint", Arrays.stream(vertices).boxed().toArray()));
-        for (int i = -1; i < theirs.length; i++) {
-          long t0 = System.nanoTime();
-          try (ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            if (i < 0) {
-              System.out.printf("pgRouting matrix: %d pairs%n", rs.getLong(1));
-            }
-          }
-          if (i >= 0) {
-            theirs[i] = (System.nanoTime() - t0) / 1e6;
-          }
-        }
-      }
-      Arrays.sort(theirs);
-      double t = theirs[theirs.length / 2];
-      System.out.printf(Locale.ROOT, "pgRouting pgr_dijkstraCostMatrix: median %.1f ms%n", t);
-      return ours[ours.length / 2] / t;
-    }
-  }
-
-  private static String pgRoutingMissing(ChicagoBenchData data) throws Exception {
-    for (String tool : List.of("osmium", "osm2pgrouting")) {
-      if (!onPath(tool)) {
-        return tool + " is not installed (Debian: apt-get install osmium-tool osm2pgrouting)";
-      }
-    }
-    try (Connection c = data.db.dataSource().getConnection(); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(
-            "SELECT 1 FROM pg_available_extensions WHERE name = 'pgrouting'")) {
-      return rs.next() ? null
-          : "pgRouting is not installed (Debian: apt-get install postgresql-15-pgrouting)";
-    }
-  }
-
-  private static boolean onPath(String tool) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-      if (Files.isExecutable(Path.of(dir, tool))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** The same extract into pgRouting's tables with osm2pgrouting's car configuration (once). */
-  private static void importForPgRouting(ChicagoBenchData data) throws Exception {
-    try (Connection c = data.db.dataSource().getConnection(); Statement s = c.createStatement()) {
-      s.execute("CREATE EXTENSION IF NOT EXISTS pgrouting");
-      s.execute("CREATE EXTENSION IF NOT EXISTS hstore");
-      s.execute("CREATE SCHEMA IF NOT EXISTS pgr");
-      try (ResultSet rs = s.executeQuery("SELECT to_regclass('pgr.ways') IS NOT NULL")) {
-        rs.next();
-        if (rs.getBoolean(1)) {
-          return;
-        }
-      }
-    }
-    Path osm = Path.of("target", "bench-pg", "chicago_loop.osm").toAbsolutePath();
-    run(List.of("osmium", "cat", LOOP.toAbsolutePath().toString(), "-o", osm.toString(),
-        "--overwrite"));
-    EmbeddedPostgres pg = data.pg;
-    run(List.of("osm2pgrouting", "-f", osm.toString(), "-c",
-        "/usr/share/osm2pgrouting/mapconfig_for_cars.xml", "--schema", "pgr", "-d", "bench",
-        "-U", EmbeddedPostgres.SUPERUSER, "-W", pg.password(), "-h", "127.0.0.1", "-p",
-        String.valueOf(pg.port()), "--clean"));
-  }
-
-  private static void run(List<String> command) throws Exception {
-    System.out.println("running " + command.get(0) + " (once)");
-    Process p = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(Path.of("target", "bench-pg", command.get(0) + ".log").toFile()).start();
-    if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
-      throw new IllegalStateException(command.get(0) + " failed: see target/bench-pg/"
-          + command.get(0) + ".log");
-    }
+    double theirs = PgRoutingMatrix.medianMs(data, points);
+    return ours[ours.length / 2] / theirs;
   }
 }

@@ -23,20 +23,24 @@ import org.locationtech.jts.geom.Coordinate;
 
 /**
  * {@link StreetRouter} on a GraphHopper graph. Routes come from GraphHopper's own router. Travel
- * times come from one Dijkstra search per origin over a single query graph that holds every
- * snapped point, each search stopped once all targets are settled (the open-source GraphHopper has
- * no matrix API).
+ * times come from hotbeat's {@link ContractionHierarchy} of the mode ({@link ManyToMany}; the
+ * open-source GraphHopper has no matrix API), over a single query graph that holds every snapped
+ * point. Without a hierarchy, one Dijkstra search runs per origin, stopped once all targets are
+ * settled.
  */
 final class GraphHopperRouter implements StreetRouter {
   private final StreetGraphHopper hopper;
   private final Map<TravelMode, Weighting> weightings;
   private final Map<TravelMode, BooleanEncodedValue> subnetwork;
+  private final Map<TravelMode, ContractionHierarchy> hierarchies;
 
   GraphHopperRouter(StreetGraphHopper hopper, Map<TravelMode, Weighting> weightings,
-      Map<TravelMode, BooleanEncodedValue> subnetwork) {
+      Map<TravelMode, BooleanEncodedValue> subnetwork,
+      Map<TravelMode, ContractionHierarchy> hierarchies) {
     this.hopper = hopper;
     this.weightings = weightings;
     this.subnetwork = subnetwork;
+    this.hierarchies = hierarchies;
   }
 
   @Override
@@ -74,6 +78,40 @@ final class GraphHopperRouter implements StreetRouter {
 
   @Override
   public Matrix matrix(TravelMode mode, List<LonLat> from, List<LonLat> to) {
+    ContractionHierarchy ch = hierarchies.get(mode);
+    return ch == null ? dijkstraMatrix(mode, from, to) : hierarchyMatrix(ch, mode, from, to);
+  }
+
+  /** The matrix from upward searches on the mode's contraction hierarchy. */
+  Matrix hierarchyMatrix(ContractionHierarchy ch, TravelMode mode, List<LonLat> from,
+      List<LonLat> to) {
+    Snapped s = snapAll(mode, from, to);
+    return ManyToMany.matrix(ch, s.graph(), s.graph().wrapWeighting(weightings.get(mode)),
+        s.origins(), s.targets());
+  }
+
+  /**
+   * The matrix from one Dijkstra search per origin over the whole graph: for graphs without a
+   * hierarchy, and the reference the hierarchy's results are tested against.
+   */
+  Matrix dijkstraMatrix(TravelMode mode, List<LonLat> from, List<LonLat> to) {
+    Snapped s = snapAll(mode, from, to);
+    Search search = new Search(s.graph(), s.graph().wrapWeighting(weightings.get(mode)),
+        s.targets());
+    double[][] seconds = new double[from.size()][];
+    double[][] metres = new double[from.size()][];
+    for (int i = 0; i < s.origins().length; i++) {
+      search.run(s.origins()[i]);
+      seconds[i] = search.seconds();
+      metres[i] = search.metres();
+    }
+    return new Matrix(seconds, metres);
+  }
+
+  /** The points as nodes of one query graph that holds them all. */
+  private record Snapped(QueryGraph graph, int[] origins, int[] targets) {}
+
+  private Snapped snapAll(TravelMode mode, List<LonLat> from, List<LonLat> to) {
     // Each distinct point is snapped once; all of them go into one query graph.
     Map<LonLat, Snap> snapped = new HashMap<>();
     List<Snap> origins = new ArrayList<>(from.size());
@@ -85,15 +123,9 @@ final class GraphHopperRouter implements StreetRouter {
       targets.add(snapOnce(snapped, mode, to.get(i), from.size() + i));
     }
     QueryGraph graph = QueryGraph.create(hopper.getBaseGraph(), new ArrayList<>(snapped.values()));
-    Search search = new Search(graph, graph.wrapWeighting(weightings.get(mode)), targets);
-    double[][] seconds = new double[from.size()][];
-    double[][] metres = new double[from.size()][];
-    for (int i = 0; i < origins.size(); i++) {
-      search.run(origins.get(i).getClosestNode());
-      seconds[i] = search.seconds();
-      metres[i] = search.metres();
-    }
-    return new Matrix(seconds, metres);
+    // The query graph turns each snap's closest node into its virtual node.
+    return new Snapped(graph, origins.stream().mapToInt(Snap::getClosestNode).toArray(),
+        targets.stream().mapToInt(Snap::getClosestNode).toArray());
   }
 
   private Snap snapOnce(Map<LonLat, Snap> snapped, TravelMode mode, LonLat p, int index) {
@@ -123,7 +155,7 @@ final class GraphHopperRouter implements StreetRouter {
     private final IntArrayList touched = new IntArrayList();
     private final MinHeapWithUpdate heap;
 
-    Search(QueryGraph graph, Weighting weighting, List<Snap> targets) {
+    Search(QueryGraph graph, Weighting weighting, int[] targets) {
       this.graph = graph;
       this.weighting = weighting;
       this.explorer = graph.createEdgeExplorer();
@@ -135,10 +167,9 @@ final class GraphHopperRouter implements StreetRouter {
       wanted = new boolean[n];
       Arrays.fill(weight, Double.POSITIVE_INFINITY);
       heap = new MinHeapWithUpdate(n);
-      targetNodes = new int[targets.size()];
+      targetNodes = targets;
       int count = 0;
       for (int i = 0; i < targetNodes.length; i++) {
-        targetNodes[i] = targets.get(i).getClosestNode();
         if (!wanted[targetNodes[i]]) {
           wanted[targetNodes[i]] = true;
           count++;

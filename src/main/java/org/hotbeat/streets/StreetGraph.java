@@ -10,12 +10,15 @@ import com.graphhopper.routing.util.AllEdgesIterator;
 import com.graphhopper.util.FetchMode;
 import com.graphhopper.util.PointList;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.PrecisionModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A GraphHopper street graph (profiles {@code car} and {@code foot}) held in memory: built from an
@@ -23,16 +26,45 @@ import org.locationtech.jts.geom.PrecisionModel;
  * or loaded it is immutable, and {@link #router()} may be used from many threads.
  */
 public final class StreetGraph implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(StreetGraph.class);
   static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
 
   private final StreetGraphHopper hopper;
   private final Map<TravelMode, Weighting> weightings;
   private final Map<TravelMode, BooleanEncodedValue> subnetwork;
+  private final Map<TravelMode, ContractionHierarchy> hierarchies;
 
-  private StreetGraph(StreetGraphHopper hopper) {
+  private StreetGraph(StreetGraphHopper hopper, Map<TravelMode, ContractionHierarchy> hierarchies) {
     this.hopper = hopper;
     this.weightings = hopper.weightings();
     this.subnetwork = hopper.subnetworkFlags();
+    this.hierarchies = hierarchies;
+  }
+
+  /**
+   * Each mode's contraction hierarchy: read from {@code dir} when stored there, otherwise built now
+   * (a graph imported before hierarchies existed gets them in memory, since loading never writes),
+   * and stored when {@code store}.
+   */
+  private static Map<TravelMode, ContractionHierarchy> hierarchies(StreetGraphHopper h, Path dir,
+      boolean store) {
+    Map<TravelMode, ContractionHierarchy> out = new EnumMap<>(TravelMode.class);
+    Map<TravelMode, Weighting> weightings = h.weightings();
+    for (TravelMode mode : TravelMode.values()) {
+      Path file = ContractionHierarchy.file(dir, mode);
+      ContractionHierarchy ch = ContractionHierarchy.read(file, h.getBaseGraph().getNodes());
+      if (ch == null) {
+        long t0 = System.nanoTime();
+        ch = Contractor.contract(h.getBaseGraph(), weightings.get(mode));
+        log.info("{} contraction hierarchy: {} arcs in {} ms", mode.id(), ch.arcs(),
+            (System.nanoTime() - t0) / 1_000_000);
+        if (store) {
+          ch.write(file);
+        }
+      }
+      out.put(mode, ch);
+    }
+    return out;
   }
 
   /**
@@ -49,7 +81,7 @@ public final class StreetGraph implements AutoCloseable {
     h.setOSMFile(osmFile.toString());
     try {
       h.importOrLoad();
-      return new StreetGraph(h);
+      return new StreetGraph(h, hierarchies(h, dir, true));
     } catch (RuntimeException e) {
       h.close();
       throw e;
@@ -64,7 +96,7 @@ public final class StreetGraph implements AutoCloseable {
       if (!h.load()) {
         throw new NoStreetGraphException("no street graph in " + dir);
       }
-      return new StreetGraph(h);
+      return new StreetGraph(h, hierarchies(h, dir, false));
     } catch (RuntimeException e) {
       h.close();
       throw e;
@@ -86,7 +118,7 @@ public final class StreetGraph implements AutoCloseable {
 
   /** Routes and travel times on this graph. */
   public StreetRouter router() {
-    return new GraphHopperRouter(hopper, weightings, subnetwork);
+    return new GraphHopperRouter(hopper, weightings, subnetwork, hierarchies);
   }
 
   /**

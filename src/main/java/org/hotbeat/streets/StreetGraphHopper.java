@@ -6,6 +6,9 @@ import com.graphhopper.json.Statement;
 import com.graphhopper.routing.ev.BooleanEncodedValue;
 import com.graphhopper.routing.ev.Subnetwork;
 import com.graphhopper.routing.weighting.Weighting;
+import com.graphhopper.storage.Directory;
+import com.graphhopper.storage.index.LocationIndex;
+import com.graphhopper.storage.index.LocationIndexTree;
 import com.graphhopper.util.CustomModel;
 import com.graphhopper.util.GHUtility;
 import com.graphhopper.util.PMap;
@@ -24,6 +27,9 @@ final class StreetGraphHopper extends GraphHopper {
   static final String ENCODED_VALUES = "car_access, car_average_speed, foot_access, foot_priority, "
       + "foot_average_speed, foot_road_access, road_class, road_class_link, road_environment, "
       + "roundabout, max_speed";
+
+  /** Cell size of the location index, in metres. */
+  static final int INDEX_METRES = 50;
 
   private MainNetwork.Result network;
 
@@ -49,6 +55,25 @@ final class StreetGraphHopper extends GraphHopper {
         .addToPriority(Statement.Else(Statement.Op.MULTIPLY, "foot_priority"))
         .addToPriority(Statement.If("foot_road_access == PRIVATE", Statement.Op.MULTIPLY, "0.1"))
         .addToSpeed(Statement.If("true", Statement.Op.LIMIT, "foot_average_speed"));
+  }
+
+  /**
+   * A finer location index than GraphHopper's 300 m cells: a snap looks at far fewer edges (on the
+   * Loop 48 points snap in about 1 ms instead of 10, the bulk of a matrix). A graph imported with
+   * another resolution keeps it. The search reaches {@link StreetRouter#MAX_SNAP_METRES} either way.
+   */
+  @Override
+  protected LocationIndex createLocationIndex(Directory dir) {
+    LocationIndexTree index = new LocationIndexTree(getBaseGraph(), dir);
+    index.setResolution(INDEX_METRES);
+    if (!index.loadExisting()) {
+      index.prepareIndex();
+    }
+    // Rings of cells searched around a point: twice what MAX_SNAP_METRES needs, since cells can
+    // be smaller than the resolution; only points far from every street search them all.
+    index.setMaxRegionSearch(Math.max(4,
+        2 * (int) Math.ceil(StreetRouter.MAX_SNAP_METRES / index.getMinResolutionInMeter()) + 1));
+    return index;
   }
 
   @Override

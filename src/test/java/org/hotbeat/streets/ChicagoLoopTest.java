@@ -101,6 +101,26 @@ class ChicagoLoopTest {
   }
 
   @Test
+  void theHierarchyMatrixEqualsDijkstraOnTheRealGraph() throws Exception {
+    StreetRouter router = network.router();
+    java.util.Random random = new java.util.Random(11);
+    for (TravelMode mode : TravelMode.values()) {
+      List<LonLat> points = new java.util.ArrayList<>();
+      while (points.size() < 48) {
+        LonLat p = LonLat.of(-87.638 + random.nextDouble() * 0.026,
+            41.862 + random.nextDouble() * 0.028);
+        try {
+          router.snap(mode, p);
+          points.add(p);
+        } catch (OffNetworkException e) {
+          // in a park or the river: draw another
+        }
+      }
+      HierarchyMatrixTest.assertSameMatrix((GraphHopperRouter) router, mode, points);
+    }
+  }
+
+  @Test
   void aPointInTheLakeIsOffTheNetwork() throws Exception {
     StreetRouter router = network.router();
     assertThrows(OffNetworkException.class, () -> router.route(TravelMode.CAR,

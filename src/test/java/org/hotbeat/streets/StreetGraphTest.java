@@ -63,6 +63,17 @@ class StreetGraphTest {
   }
 
   @Test
+  void aPointFourHundredFiftyMetresFromTheNearestStreetStillSnaps() {
+    // 450 m north of Lake Street, far more than the location index's 50 m cells.
+    LonLat far = LonLat.of(N2.lon(), N2.lat() + 450 / 111_195.0);
+    LonLat snapped = graph.router().snap(TravelMode.CAR, far);
+    assertEquals(N2.lat(), snapped.lat(), 1e-5);
+    assertEquals(N2.lon(), snapped.lon(), 1e-5);
+    StreetRouter.Matrix m = graph.router().matrix(TravelMode.CAR, List.of(far, N2), List.of(N5));
+    assertEquals(m.seconds()[1][0], m.seconds()[0][0], 1e-3, "it travels from where it snapped");
+  }
+
+  @Test
   void theStrayFootwayIsLeftOutAndCounted() {
     MainNetwork.Result network = graph.network();
     assertEquals(8, network.streetEdges(), network.toString());
