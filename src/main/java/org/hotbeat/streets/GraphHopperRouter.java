@@ -12,6 +12,7 @@ import com.graphhopper.storage.index.Snap;
 import com.graphhopper.util.EdgeExplorer;
 import com.graphhopper.util.EdgeIterator;
 import com.graphhopper.util.PointList;
+import com.graphhopper.util.shapes.GHPoint;
 import com.carrotsearch.hppc.IntArrayList;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,10 +52,12 @@ final class GraphHopperRouter implements StreetRouter {
 
   @Override
   public Route route(TravelMode mode, LonLat from, LonLat to) {
-    snap(mode, from, 0);
-    snap(mode, to, 1);
-    GHResponse response = hopper.route(new GHRequest(from.lat(), from.lon(), to.lat(), to.lon())
-        .setProfile(mode.id()));
+    // Route between the snapped points: GraphHopper refuses a point outside the graph's bounding
+    // box even when a street is within reach of it.
+    GHPoint a = snap(mode, from, 0).getSnappedPoint();
+    GHPoint b = snap(mode, to, 1).getSnappedPoint();
+    GHResponse response = hopper.route(new GHRequest(a.getLat(), a.getLon(), b.getLat(),
+        b.getLon()).setProfile(mode.id()));
     if (response.hasErrors()) {
       throw new IllegalStateException("no " + mode.id() + " route from " + from + " to " + to
           + ": " + response.getErrors());

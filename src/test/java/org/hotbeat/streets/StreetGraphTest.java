@@ -71,6 +71,9 @@ class StreetGraphTest {
     assertEquals(N2.lon(), snapped.lon(), 1e-5);
     StreetRouter.Matrix m = graph.router().matrix(TravelMode.CAR, List.of(far, N2), List.of(N5));
     assertEquals(m.seconds()[1][0], m.seconds()[0][0], 1e-3, "it travels from where it snapped");
+    // Outside the graph's bounding box: routes start where the point snaps (was a 500).
+    assertEquals(graph.router().route(TravelMode.CAR, N2, N5).seconds(),
+        graph.router().route(TravelMode.CAR, far, N5).seconds(), 1e-3);
   }
 
   @Test
