@@ -16,8 +16,8 @@ import java.util.SplittableRandom;
  * of equal risk the one that spreads the work over the units wins. Different seeds give different
  * near-optimal plans ({@link #solveVaried}), which patrol planning wants (unpredictability).
  *
- * <p>Insertions are priced in O(1) from the travel times around the insertion point, which bounds
- * the new route time from above; only routes where a revisit may wait are timed in full.
+ * <p>Insertions are priced in O(1) from the travel times around the insertion point
+ * ({@link RouteClock}); only between the bounds this gives is a route timed in full.
  * Candidates of one site are interchangeable, so only the first unvisited one is tried. Not
  * thread-safe per call; stateless between calls.
  */
@@ -45,10 +45,7 @@ public final class OrienteeringSolver {
   /** Routes changed since {@link #shorten} last ran on them. */
   private final List<Boolean> dirty = new ArrayList<>();
   private final double[] wait;
-  private final double[] lastBegin;
-  private final int[] stamp;
-  private int call;
-  private double lastWait;
+  private final RouteClock clock;
   private double timeWeight = 1;
 
   private OrienteeringSolver(PatrolProblem p, long seed) {
@@ -58,8 +55,7 @@ public final class OrienteeringSolver {
     this.time = new double[p.units()];
     this.wait = new double[p.units()];
     int sites = Arrays.stream(p.site()).max().orElse(-1) + 1;
-    this.lastBegin = new double[sites];
-    this.stamp = new int[sites];
+    this.clock = new RouteClock(p, sites);
     this.siteOwner = new int[sites];
     Arrays.fill(siteOwner, -1);
     this.previousCopy = new int[p.candidates()];
@@ -148,84 +144,21 @@ public final class OrienteeringSolver {
     return new PatrolPlan(out, risk);
   }
 
-  // ---- timing ----
+  // ---- timing (see RouteClock) ----
 
-  /**
-   * The exact time of unit u's route, waits for revisits included (as
-   * {@link PatrolProblem#routeTime}, in one pass: the last visit to each site is kept in
-   * {@link #lastBegin}, valid where {@link #stamp} holds this call's number). Sets
-   * {@link #lastWait} to the total time waited.
-   */
   private double exact(int u, List<Integer> route) {
-    double[][] t = p.travel()[u];
-    int[] site = p.site();
-    double gap = p.minGap();
-    call++;
-    int at = p.start()[u];
-    double now = 0;
-    double waited = 0;
-    for (int i = 0, n = route.size(); i < n; i++) {
-      int c = route.get(i);
-      now += t[at][c];
-      if (gap > 0) {
-        int s = site[c];
-        if (stamp[s] == call && lastBegin[s] + gap > now) {
-          waited += lastBegin[s] + gap - now;
-          now = lastBegin[s] + gap;
-        }
-        stamp[s] = call;
-        lastBegin[s] = now;
-      }
-      now += p.dwell()[c];
-      at = c;
-    }
-    lastWait = waited;
-    return now + t[at][p.end()[u]];
+    return clock.time(u, route);
   }
 
-  /** Time added by putting c at {@code pos} of unit u's route, waits left aside. */
-  private double delta(int u, List<Integer> route, int pos, int c) {
-    double[][] t = p.travel()[u];
-    int a = pos == 0 ? p.start()[u] : route.get(pos - 1);
-    int b = pos == route.size() ? p.end()[u] : route.get(pos);
-    return t[a][c] + p.dwell()[c] + t[c][b] - t[a][b];
-  }
-
-  /**
-   * The time unit u's route (now lasting {@code base}, of which {@code baseWait} waiting) lasts
-   * with c at {@code pos}, or +∞ when that is over budget. The insertion adds {@code delta} of
-   * travel and dwell; existing waits can absorb at most {@code baseWait} of it, so
-   * base + delta − baseWait bounds the new time from below. Without a visit to c's site on the
-   * route, base + delta also bounds it from above (c itself never waits, later stops wait less
-   * if at all). Only between the bounds is the route timed in full.
-   */
+  /** {@link RouteClock#withInsertion}, knowing the unit's own route's sites from the owners. */
   private double withInsertion(int u, List<Integer> route, double base, double baseWait, int pos,
       int c) {
     if (p.maxStops() > 0 && route.size() >= p.maxStops()) {
       return Double.POSITIVE_INFINITY;
     }
-    double bound = base + delta(u, route, pos, c);
-    if (bound - baseWait > p.budget()[u] + EPS) {
-      return Double.POSITIVE_INFINITY;
-    }
     boolean sameSite = route == routes.get(u) ? siteOwner[p.site()[c]] == u
-        : hasSite(route, p.site()[c]);
-    if (!sameSite && bound <= p.budget()[u] + EPS) {
-      return bound;
-    }
-    route.add(pos, c);
-    double t = exact(u, route);
-    route.remove(pos);
-    return t <= p.budget()[u] + EPS ? t : Double.POSITIVE_INFINITY;
-  }
-
-  private boolean hasSite(List<Integer> route, int site) {
-    for (int c : route) {
-      if (p.site()[c] == site) {
-        return true;
-      }
-    }
-    return false;
+        : clock.hasSite(route, p.site()[c]);
+    return clock.withInsertion(u, route, base, baseWait, pos, c, sameSite);
   }
 
   /** The first position where c fits in the route (lasting base, waiting baseWait), or −1. */
@@ -255,7 +188,7 @@ public final class OrienteeringSolver {
     Arrays.fill(siteOwner, -1);
     for (int u = 0; u < routes.size(); u++) {
       time[u] = exact(u, routes.get(u));
-      wait[u] = lastWait;
+      wait[u] = clock.lastWait();
       dirty.set(u, true);
       for (int c : routes.get(u)) {
         siteOwner[p.site()[c]] = u;
@@ -332,7 +265,7 @@ public final class OrienteeringSolver {
       visited[bestC] = true;
       siteOwner[p.site()[bestC]] = bestU;
       time[bestU] = exact(bestU, routes.get(bestU));
-      wait[bestU] = lastWait;
+      wait[bestU] = clock.lastWait();
       dirty.set(bestU, true);
     }
   }
@@ -367,7 +300,7 @@ public final class OrienteeringSolver {
           if (t2 < time[u] - EPS) {
             improved = true;
             time[u] = t2;
-            wait[u] = lastWait;
+            wait[u] = clock.lastWait();
           } else {
             Collections.reverse(r.subList(i, j + 1));
           }
@@ -385,7 +318,7 @@ public final class OrienteeringSolver {
           if (t2 < time[u] - EPS) {
             improved = true;
             time[u] = t2;
-            wait[u] = lastWait;
+            wait[u] = clock.lastWait();
           } else {
             r.remove(j);
           }
@@ -421,7 +354,7 @@ public final class OrienteeringSolver {
               trial.remove(j);
             }
             trial.remove(i);
-            int pos = firstFit(u, trial, exact(u, trial), lastWait, c);
+            int pos = firstFit(u, trial, exact(u, trial), clock.lastWait(), c);
             if (pos >= 0) {
               visited[r.get(i)] = false;
               visited[r.get(j)] = false;
@@ -457,10 +390,10 @@ public final class OrienteeringSolver {
         for (int i = 0; i < routes.get(u).size(); i++) {
           List<Integer> trial = new ArrayList<>(routes.get(u));
           int gone = trial.remove(i);
-          if (p.site()[gone] == p.site()[c] || hasSite(trial, p.site()[gone])) {
+          if (p.site()[gone] == p.site()[c] || clock.hasSite(trial, p.site()[gone])) {
             continue;   // a site stays with one unit: move only a site's single visit
           }
-          int pos = firstFit(u, trial, exact(u, trial), lastWait, c);
+          int pos = firstFit(u, trial, exact(u, trial), clock.lastWait(), c);
           if (pos < 0) {
             continue;
           }

@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class PatrolPlanner {
   /** Rounds of the solver's perturb-and-repair per plan. */
-  public static final int ITERATIONS = 300;
+  public static final int ITERATIONS = 400;
   /** Plans within this share of the best risk found are equally good to choose from. */
   public static final double TOLERANCE = 0.002;
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern(
