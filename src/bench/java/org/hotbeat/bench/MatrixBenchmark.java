@@ -41,7 +41,9 @@ final class MatrixBenchmark implements Benchmarks.Benchmark {
       StreetRepository streets = new StreetRepository(ds);
       StreetImport current = streets.current().filter(i -> i.sourceFile().endsWith(
           PgRoutingMatrix.LOOP.getFileName().toString())).orElse(null);
-      if (current == null || !Files.isDirectory(graphs.resolve(current.graphName()))) {
+      // A graph from before the hierarchy files also has the coarser location index: re-import.
+      if (current == null
+          || !Files.isRegularFile(graphs.resolve(current.graphName()).resolve("ch-car.bin"))) {
         long t0 = System.nanoTime();
         current = new StreetImporter(ds, graphs).importFile(PgRoutingMatrix.LOOP, Progress.NONE);
         System.out.printf(Locale.ROOT, "imported %s in %.1f s%n", PgRoutingMatrix.LOOP,

@@ -133,6 +133,11 @@ public final class StreetRepository {
         copy(c, segments);
         StreetImport recorded = insertImport(c, meta);
         c.commit();
+        // Fresh statistics now rather than at autovacuum's next round: until then the planner
+        // misjudges the new rows, and the first nearest-street queries took seconds.
+        try (PreparedStatement analyze = c.prepareStatement("ANALYZE street")) {
+          analyze.execute();
+        }
         return recorded;
       } catch (SQLException | RuntimeException e) {
         c.rollback();
