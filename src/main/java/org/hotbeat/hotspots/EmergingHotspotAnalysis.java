@@ -81,28 +81,19 @@ public final class EmergingHotspotAnalysis {
     MetricProjection proj = MetricProjection.utmFor(lons, lats);
     double[] xs = new double[lons.length];
     double[] ys = new double[lons.length];
-    double minX = Double.MAX_VALUE;
-    double minY = Double.MAX_VALUE;
-    double maxX = -Double.MAX_VALUE;
-    double maxY = -Double.MAX_VALUE;
     for (int i = 0; i < lons.length; i++) {
       double[] xy = proj.forward(lons[i], lats[i]);
       xs[i] = xy[0];
       ys[i] = xy[1];
-      minX = Math.min(minX, xy[0]);
-      minY = Math.min(minY, xy[1]);
-      maxX = Math.max(maxX, xy[0]);
-      maxY = Math.max(maxY, xy[1]);
     }
-    double cell = s.cellSize() > 0 ? s.cellSize()
-        : Math.max(1, Math.min(maxX - minX, maxY - minY) / 50);
-    int ncol = Math.max(1, (int) Math.ceil((maxX - minX) / cell));
-    int nrow = Math.max(1, (int) Math.ceil((maxY - minY) / cell));
+    SquareGrid grid = SquareGrid.covering(xs, ys, s.cellSize());
+    double cell = grid.cell();
+    int ncol = grid.ncol();
+    int nrow = grid.nrow();
     long cubeCells = (long) ncol * nrow * months.size();
     if ((long) ncol * nrow > s.maxCells() || cubeCells > 20 * s.maxCells()) {
       throw new GiStarAnalysis.TooManyCellsException(cubeCells, s.maxCells());
     }
-    SquareGrid grid = new SquareGrid(minX, minY, cell, ncol, nrow);
     Neighbours w = switch (s.weights()) {
       case "queen" -> Neighbours.queen(grid);
       case "band" -> Neighbours.distanceBand(grid, s.band() > 0 ? s.band() : 1.5 * cell);

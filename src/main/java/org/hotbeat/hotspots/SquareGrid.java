@@ -20,6 +20,28 @@ public record SquareGrid(double x0, double y0, double cell, int ncol, int nrow) 
     }
   }
 
+  /**
+   * The grid over the extent of the points, with cells of {@code cellSize} metres, or, when that
+   * is 0 or less, of a 50th of the extent's shorter side (at least 1 m), as sfhotspot chooses.
+   */
+  public static SquareGrid covering(double[] xs, double[] ys, double cellSize) {
+    double minX = Double.MAX_VALUE;
+    double minY = Double.MAX_VALUE;
+    double maxX = -Double.MAX_VALUE;
+    double maxY = -Double.MAX_VALUE;
+    for (int i = 0; i < xs.length; i++) {
+      minX = Math.min(minX, xs[i]);
+      minY = Math.min(minY, ys[i]);
+      maxX = Math.max(maxX, xs[i]);
+      maxY = Math.max(maxY, ys[i]);
+    }
+    double cell = cellSize > 0 ? cellSize
+        : Math.max(1, Math.min(maxX - minX, maxY - minY) / 50);
+    int ncol = Math.max(1, (int) Math.ceil((maxX - minX) / cell));
+    int nrow = Math.max(1, (int) Math.ceil((maxY - minY) / cell));
+    return new SquareGrid(minX, minY, cell, ncol, nrow);
+  }
+
   public int size() {
     return ncol * nrow;
   }
