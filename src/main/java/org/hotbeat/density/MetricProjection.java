@@ -17,6 +17,18 @@ public interface MetricProjection {
   /** (x, y) in metres back to (lon, lat) in degrees. */
   double[] inverse(double x, double y);
 
+  /** Positions in degrees to {xs, ys} in metres. */
+  default double[][] forward(double[] lons, double[] lats) {
+    double[] xs = new double[lons.length];
+    double[] ys = new double[lons.length];
+    for (int i = 0; i < lons.length; i++) {
+      double[] xy = forward(lons[i], lats[i]);
+      xs[i] = xy[0];
+      ys[i] = xy[1];
+    }
+    return new double[][] {xs, ys};
+  }
+
   /**
    * A copy of a WGS84 geometry with every vertex projected (edges stay straight in the plane,
    * which at city scale is well within a metre of the true line).

@@ -28,13 +28,9 @@ public final class GiStarAnalysis {
           + lons.length);
     }
     MetricProjection proj = MetricProjection.utmFor(lons, lats);
-    double[] xs = new double[lons.length];
-    double[] ys = new double[lons.length];
-    for (int i = 0; i < lons.length; i++) {
-      double[] xy = proj.forward(lons[i], lats[i]);
-      xs[i] = xy[0];
-      ys[i] = xy[1];
-    }
+    double[][] plane = proj.forward(lons, lats);
+    double[] xs = plane[0];
+    double[] ys = plane[1];
     SquareGrid grid = SquareGrid.covering(xs, ys, s.cellSize());
     double cell = grid.cell();
     int ncol = grid.ncol();
