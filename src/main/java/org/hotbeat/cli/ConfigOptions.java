@@ -7,22 +7,23 @@ import org.hotbeat.config.HotbeatConfig;
 final class ConfigOptions {
   private ConfigOptions() {}
 
-  static HotbeatConfig toConfig(DatabaseOptions db, ServerOptions server, StreetOptions streets) {
+  static HotbeatConfig toConfig(DatabaseOptions db, ServerOptions server, StreetOptions streets,
+      LimitOptions limits) {
     return new HotbeatConfig(server.host, server.port, server.webDir,
-        (long) server.maxBodyMib << 20, (long) server.maxIngestMib << 20,
-        server.publicMinBandwidth, Duration.ofSeconds(server.shutdownGraceSeconds), db.dbUrl, db.dbUser, db.dbPassword,
+        (long) server.maxBodyMib << 20, (long) server.maxIngestMib << 20, limits.toLimits(),
+        Duration.ofSeconds(server.shutdownGraceSeconds), db.dbUrl, db.dbUser, db.dbPassword,
         db.dbPoolSize, db.pgDir, streets.graphDir);
   }
 
-  static HotbeatConfig toConfig(DatabaseOptions db, ServerOptions server) {
-    return toConfig(db, server, new StreetOptions());
+  static HotbeatConfig toConfig(DatabaseOptions db, StreetOptions streets) {
+    return toConfig(db, new ServerOptions(), streets, new LimitOptions());
   }
 
-  static HotbeatConfig toConfig(DatabaseOptions db, StreetOptions streets) {
-    return toConfig(db, new ServerOptions(), streets);
+  static HotbeatConfig toConfig(DatabaseOptions db, LimitOptions limits) {
+    return toConfig(db, new ServerOptions(), new StreetOptions(), limits);
   }
 
   static HotbeatConfig toConfig(DatabaseOptions db) {
-    return toConfig(db, new ServerOptions());
+    return toConfig(db, new LimitOptions());
   }
 }

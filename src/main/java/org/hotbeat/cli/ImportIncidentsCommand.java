@@ -20,7 +20,7 @@ import org.hotbeat.ingest.Mapping;
 import org.hotbeat.ingest.Mappings;
 import org.hotbeat.ingest.RecordReader;
 import org.hotbeat.store.EmbeddedPostgres;
-import org.hotbeat.store.Store;
+import org.hotbeat.store.ManagedDatabase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -74,7 +74,7 @@ final class ImportIncidentsCommand implements Callable<Integer> {
     }
     Path rejects = rejectsPath != null ? rejectsPath : rejectsFile(file);
     Files.deleteIfExists(rejects);
-    try (Store store = Store.open(ConfigOptions.toConfig(db), EmbeddedPostgres.Sharing.JOIN_RUNNING,
+    try (ManagedDatabase store = ManagedDatabase.open(ConfigOptions.toConfig(db), EmbeddedPostgres.Sharing.JOIN_RUNNING,
         null);
         RejectsWriter rejectsOut = new RejectsWriter(rejects)) {
       long size = Files.size(file);

@@ -17,8 +17,7 @@ import org.hotbeat.HotbeatException;
  * @param webDir directory of the web front end (static files, {@code node_modules} for MapLibre)
  * @param maxBodyBytes largest request body read into memory, in bytes
  * @param maxIngestBytes largest body streamed into {@code POST /api/incidents}, in bytes
- * @param publicMinBandwidth smallest heat-map bandwidth, in metres, for callers without a patrol
- *     or analyst token: no single address can be read off a public map
+ * @param limits bounds on work and the public floors (see {@link Limits})
  * @param shutdownGrace how long in-flight requests may run on after a stop is asked for
  * @param dbUrl JDBC URL of an external PostgreSQL + PostGIS server, or {@code null} to run the
  *     embedded cluster in {@code pgDir}
@@ -34,7 +33,7 @@ public record HotbeatConfig(
     Path webDir,
     long maxBodyBytes,
     long maxIngestBytes,
-    double publicMinBandwidth,
+    Limits limits,
     Duration shutdownGrace,
     String dbUrl,
     String dbUser,
@@ -59,8 +58,8 @@ public record HotbeatConfig(
     if (maxIngestBytes < 1024) {
       errors.add("--max-ingest-mib must be at least 1");
     }
-    if (!(publicMinBandwidth >= 0 && publicMinBandwidth <= 50_000)) {
-      errors.add("--public-min-bandwidth must be 0 to 50000 metres");
+    if (limits == null) {
+      errors.add("limits must be set");
     }
     if (shutdownGrace == null || shutdownGrace.isNegative()) {
       errors.add("--shutdown-grace-seconds must be 0 or more");
@@ -89,7 +88,7 @@ public record HotbeatConfig(
   /** The defaults, as a test or an embedding program would start from. */
   public static HotbeatConfig defaults() {
     return new HotbeatConfig("127.0.0.1", DEFAULT_PORT, Path.of("web"), 16L << 20,
-        4096L << 20, 250, Duration.ofSeconds(10), null, "postgres", "", 10, Path.of("var/pg"),
+        4096L << 20, Limits.defaults(), Duration.ofSeconds(10), null, "postgres", "", 10, Path.of("var/pg"),
         Path.of("var/graph"));
   }
 
@@ -99,37 +98,43 @@ public record HotbeatConfig(
 
   public HotbeatConfig withPort(int newPort) {
     return new HotbeatConfig(host, newPort, webDir, maxBodyBytes, maxIngestBytes,
-        publicMinBandwidth, shutdownGrace,
+        limits, shutdownGrace,
         dbUrl, dbUser, dbPassword, dbPoolSize, pgDir, graphDir);
   }
 
   public HotbeatConfig withDatabase(String url, String user, String password) {
     return new HotbeatConfig(host, port, webDir, maxBodyBytes, maxIngestBytes,
-        publicMinBandwidth, shutdownGrace, url,
+        limits, shutdownGrace, url,
         user, password, dbPoolSize, pgDir, graphDir);
   }
 
   public HotbeatConfig withPgDir(Path dir) {
     return new HotbeatConfig(host, port, webDir, maxBodyBytes, maxIngestBytes,
-        publicMinBandwidth, shutdownGrace,
+        limits, shutdownGrace,
         dbUrl, dbUser, dbPassword, dbPoolSize, dir, graphDir);
   }
 
   public HotbeatConfig withGraphDir(Path dir) {
     return new HotbeatConfig(host, port, webDir, maxBodyBytes, maxIngestBytes,
-        publicMinBandwidth, shutdownGrace,
+        limits, shutdownGrace,
         dbUrl, dbUser, dbPassword, dbPoolSize, pgDir, dir);
   }
 
   public HotbeatConfig withMaxIngestBytes(long bytes) {
     return new HotbeatConfig(host, port, webDir, maxBodyBytes, bytes,
-        publicMinBandwidth, shutdownGrace, dbUrl,
+        limits, shutdownGrace, dbUrl,
+        dbUser, dbPassword, dbPoolSize, pgDir, graphDir);
+  }
+
+  public HotbeatConfig withLimits(Limits newLimits) {
+    return new HotbeatConfig(host, port, webDir, maxBodyBytes, maxIngestBytes,
+        newLimits, shutdownGrace, dbUrl,
         dbUser, dbPassword, dbPoolSize, pgDir, graphDir);
   }
 
   public HotbeatConfig withWebDir(Path dir) {
     return new HotbeatConfig(host, port, dir, maxBodyBytes, maxIngestBytes,
-        publicMinBandwidth, shutdownGrace, dbUrl,
+        limits, shutdownGrace, dbUrl,
         dbUser, dbPassword, dbPoolSize, pgDir, graphDir);
   }
 
@@ -137,7 +142,7 @@ public record HotbeatConfig(
   public String toString() {
     return "HotbeatConfig[host=" + host + ", port=" + port + ", webDir=" + webDir
         + ", maxBodyBytes=" + maxBodyBytes + ", maxIngestBytes=" + maxIngestBytes
-        + ", publicMinBandwidth=" + publicMinBandwidth
+        + ", limits=" + limits
         + ", shutdownGrace=" + shutdownGrace
         + ", db=" + (dbUrl == null ? "embedded " + pgDir : dbUrl + " as " + dbUser)
         + ", dbPoolSize=" + dbPoolSize + ", graphDir=" + graphDir + "]";

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.hotbeat.InvalidInputException;
 import org.hotbeat.ingest.Taxonomy;
 import org.hotbeat.store.IncidentCorrections;
 
@@ -38,26 +39,26 @@ final class IncidentAdminResource {
 
   void patch(Context ctx) throws SQLException {
     Patch p = ctx.bodyAsClass(Patch.class);
-    List<Problem.FieldError> errors = new ArrayList<>();
+    List<ProblemDetail.FieldError> errors = new ArrayList<>();
     Instant at = null;
     if (p.occurred_at() != null) {
       try {
-        at = Timestamps.parse(p.occurred_at());
-      } catch (IllegalArgumentException e) {
-        errors.add(new Problem.FieldError("occurred_at", e.getMessage()));
+        at = TimeParams.instant(ctx, "occurred_at", p.occurred_at(), ctx.pathParam("agency"));
+      } catch (InvalidInputException e) {
+        errors.add(new ProblemDetail.FieldError(e.field(), e.reason()));
       }
     }
     if (p.category() != null && !Taxonomy.isCategory(p.category())) {
-      errors.add(new Problem.FieldError("category", "must be one of " + Taxonomy.CATEGORIES));
+      errors.add(new ProblemDetail.FieldError("category", "must be one of " + Taxonomy.CATEGORIES));
     }
     if ((p.lon() == null) != (p.lat() == null)) {
-      errors.add(new Problem.FieldError("lat", "lon and lat go together"));
+      errors.add(new ProblemDetail.FieldError("lat", "lon and lat go together"));
     } else if (p.lon() != null && !(Math.abs(p.lon()) <= 180 && Math.abs(p.lat()) <= 90)) {
-      errors.add(new Problem.FieldError("lon", "lon/lat out of range"));
+      errors.add(new ProblemDetail.FieldError("lon", "lon/lat out of range"));
     }
     if (p.location_precision() != null
         && !List.of("exact", "block", "street", "anonymised").contains(p.location_precision())) {
-      errors.add(new Problem.FieldError("location_precision",
+      errors.add(new ProblemDetail.FieldError("location_precision",
           "must be exact, block, street or anonymised"));
     }
     if (!errors.isEmpty()) {

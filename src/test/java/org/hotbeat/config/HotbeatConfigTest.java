@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class HotbeatConfigTest {
   private static HotbeatConfig config(String host, int port, long maxBody, int seconds,
       String dbUrl, int pool) {
-    return new HotbeatConfig(host, port, Path.of("web"), maxBody, 1L << 30, 250,
+    return new HotbeatConfig(host, port, Path.of("web"), maxBody, 1L << 30, Limits.defaults(),
         Duration.ofSeconds(seconds), dbUrl, "postgres", "secret", pool, Path.of("var/pg"),
         Path.of("var/graph"));
   }
