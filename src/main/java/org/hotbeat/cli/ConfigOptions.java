@@ -9,10 +9,15 @@ final class ConfigOptions {
 
   static HotbeatConfig toConfig(DatabaseOptions db, ServerOptions server, StreetOptions streets,
       LimitOptions limits) {
+    return toConfig(db, server, streets, limits, new AccessOptions());
+  }
+
+  static HotbeatConfig toConfig(DatabaseOptions db, ServerOptions server, StreetOptions streets,
+      LimitOptions limits, AccessOptions access) {
     return new HotbeatConfig(server.host, server.port, server.webDir,
         (long) server.maxBodyMib << 20, (long) server.maxIngestMib << 20, limits.toLimits(),
         Duration.ofSeconds(server.shutdownGraceSeconds), db.dbUrl, db.dbUser, db.dbPassword,
-        db.dbPoolSize, db.pgDir, streets.graphDir);
+        db.dbPoolSize, db.pgDir, streets.graphDir, access.toSettings());
   }
 
   static HotbeatConfig toConfig(DatabaseOptions db, StreetOptions streets) {

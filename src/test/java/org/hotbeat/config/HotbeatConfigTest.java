@@ -17,7 +17,7 @@ class HotbeatConfigTest {
       String dbUrl, int pool) {
     return new HotbeatConfig(host, port, Path.of("web"), maxBody, 1L << 30, Limits.defaults(),
         Duration.ofSeconds(seconds), dbUrl, "postgres", "secret", pool, Path.of("var/pg"),
-        Path.of("var/graph"));
+        Path.of("var/graph"), AccessSettings.defaults());
   }
 
   @Test
