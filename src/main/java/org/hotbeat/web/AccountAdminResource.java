@@ -94,6 +94,6 @@ final class AccountAdminResource {
 
   private static int limit(Context ctx) {
     return ctx.queryParamAsClass("limit", Integer.class)
-        .check(n -> n >= 1 && n <= MAX_ROWS, "must be 1 to " + MAX_ROWS).getOrDefault(MAX_ROWS);
+        .check(n -> n == null || (n >= 1 && n <= MAX_ROWS), "must be 1 to " + MAX_ROWS).getOrDefault(MAX_ROWS);
   }
 }

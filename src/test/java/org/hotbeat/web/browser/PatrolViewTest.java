@@ -35,7 +35,7 @@ class PatrolViewTest {
 
   @Test
   void aPlanDrawsEachUnitsRouteInItsColourWithNumberedStops() throws Exception {
-    try (Tab tab = chromium.open(server.url("/patrol#token=" + server.token(Role.PATROL)))) {
+    try (Tab tab = chromium.open(server.signInUrl(Role.PATROL, "/patrol"))) {
       tab.idle();
       assertTrue(tab.page.textContent("#status").contains("Plan patrols"));
       tab.page.selectOption("#beat", "0111");
