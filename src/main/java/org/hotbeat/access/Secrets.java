@@ -4,6 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Base64;
 
 /**
@@ -20,6 +25,19 @@ final class Secrets {
     byte[] raw = new byte[32];
     RANDOM.nextBytes(raw);
     return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+  }
+
+  /**
+   * Stamps the row of a secret with its last use: {@code updateSql} sets a time from parameter 1
+   * where the hash is parameter 2.
+   */
+  static void stampUse(Connection c, String updateSql, Instant now, byte[] hash)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(updateSql)) {
+      ps.setTimestamp(1, Timestamp.from(now));
+      ps.setBytes(2, hash);
+      ps.executeUpdate();
+    }
   }
 
   static byte[] sha256(String secret) {

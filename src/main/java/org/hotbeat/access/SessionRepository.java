@@ -91,12 +91,8 @@ public final class SessionRepository {
         }
       }
       if (stale) {
-        try (PreparedStatement ps = c.prepareStatement(
-            "UPDATE user_session SET last_seen_at = ? WHERE id_hash = ?")) {
-          ps.setTimestamp(1, Timestamp.from(now));
-          ps.setBytes(2, hash);
-          ps.executeUpdate();
-        }
+        Secrets.stampUse(c, "UPDATE user_session SET last_seen_at = ? WHERE id_hash = ?", now,
+            hash);
       }
       return Optional.of(session);
     }

@@ -145,12 +145,8 @@ public final class TokenRepository {
         }
       }
       if (stale) {
-        try (PreparedStatement ps = c.prepareStatement(
-            "UPDATE api_token SET last_used_at = ? WHERE token_hash = ?")) {
-          ps.setTimestamp(1, Timestamp.from(now));
-          ps.setBytes(2, hash);
-          ps.executeUpdate();
-        }
+        Secrets.stampUse(c, "UPDATE api_token SET last_used_at = ? WHERE token_hash = ?", now,
+            hash);
       }
       return Optional.of(caller);
     }

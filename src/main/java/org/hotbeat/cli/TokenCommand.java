@@ -1,6 +1,8 @@
 package org.hotbeat.cli;
 
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.hotbeat.HotbeatException;
@@ -55,20 +57,9 @@ final class TokenCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Role r;
-      try {
-        r = Role.parse(role);
-      } catch (IllegalArgumentException e) {
-        throw new HotbeatException(e.getMessage());
-      }
-      TokenRepository.NewToken t = withTokens(db, tokens -> {
-        try {
-          return tokens.create(name, r, readOnly ? TokenRepository.Scope.READ_ONLY
-              : TokenRepository.Scope.FULL, java.time.Duration.ofDays(days));
-        } catch (IllegalArgumentException e) {
-          throw new HotbeatException(e.getMessage());
-        }
-      });
+      Role r = UserCommand.role(role);
+      TokenRepository.NewToken t = withTokens(db, tokens -> tokens.create(name, r, readOnly
+          ? TokenRepository.Scope.READ_ONLY : TokenRepository.Scope.FULL, Duration.ofDays(days)));
       System.err.printf("created token %d '%s' with role %s, scope %s, expiring %s; it is shown "
           + "only now (send it as 'Authorization: Bearer TOKEN', never in a URL):%n",
           t.info().id(), t.info().name(), t.info().role().id(), t.info().scope().id(),
@@ -85,7 +76,7 @@ final class TokenCommand implements Runnable {
     @Override
     public Integer call() {
       List<TokenRepository.TokenInfo> all = withTokens(db, TokenRepository::list);
-      java.time.Instant now = java.time.Instant.now();
+      Instant now = Instant.now();
       System.out.printf("%-5s %-24s %-8s %-9s %-8s %-20s %-20s %s%n", "ID", "NAME", "ROLE",
           "SCOPE", "STATE", "CREATED", "EXPIRES", "LAST USED");
       for (TokenRepository.TokenInfo t : all) {

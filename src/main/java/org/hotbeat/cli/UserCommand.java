@@ -51,10 +51,19 @@ final class UserCommand implements Runnable {
       } finally {
         accounts.accessLog().close();
       }
-    } catch (InvalidInputException e) {
+    } catch (InvalidInputException | IllegalArgumentException e) {
       throw new HotbeatException(e.getMessage());
     } catch (SQLException e) {
       throw new HotbeatException("database error: " + e.getMessage(), e);
+    }
+  }
+
+  /** The role an option names, or a one-line error. */
+  static Role role(String text) {
+    try {
+      return Role.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new HotbeatException(e.getMessage());
     }
   }
 
@@ -95,12 +104,7 @@ final class UserCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Role r;
-      try {
-        r = Role.parse(role);
-      } catch (IllegalArgumentException e) {
-        throw new HotbeatException(e.getMessage());
-      }
+      Role r = role(role);
       String password = password(passwordStdin);
       UserRepository.UserInfo u = withAccounts(db, a -> a.users().create(name, r, password));
       System.err.printf("created user '%s' with role %s%n", u.name(), u.role().id());

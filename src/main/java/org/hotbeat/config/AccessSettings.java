@@ -43,10 +43,10 @@ public record AccessSettings(
 
   public AccessSettings {
     List<String> errors = new ArrayList<>();
-    if (sessionIdle == null || sessionIdle.toMinutes() < 1 || sessionIdle.toHours() > 24) {
+    if (sessionIdle == null || sessionIdle.toMinutes() < 1 || sessionIdle.toMinutes() > 1440) {
       errors.add("--" + SESSION_IDLE_MINUTES + " must be 1 to 1440");
     }
-    if (sessionMax == null || sessionMax.toHours() < 1 || sessionMax.toDays() > 30) {
+    if (sessionMax == null || sessionMax.toHours() < 1 || sessionMax.toHours() > 720) {
       errors.add("--" + SESSION_MAX_HOURS + " must be 1 to 720");
     } else if (sessionIdle != null && sessionIdle.compareTo(sessionMax) > 0) {
       errors.add("--" + SESSION_IDLE_MINUTES + " must not exceed --" + SESSION_MAX_HOURS);
@@ -54,7 +54,7 @@ public record AccessSettings(
     if (lockoutFailures < 1 || lockoutFailures > 100) {
       errors.add("--" + LOCKOUT_FAILURES + " must be 1 to 100");
     }
-    if (lockout == null || lockout.toMinutes() < 1 || lockout.toHours() > 24) {
+    if (lockout == null || lockout.toMinutes() < 1 || lockout.toMinutes() > 1440) {
       errors.add("--" + LOCKOUT_MINUTES + " must be 1 to 1440");
     }
     if (tokenLifetime == null || tokenLifetime.toDays() < 1 || tokenLifetime.toDays() > 3660) {
