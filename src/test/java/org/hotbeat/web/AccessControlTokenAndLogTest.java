@@ -9,7 +9,7 @@ import io.javalin.testtools.Response;
 import java.time.Duration;
 import org.hotbeat.access.Role;
 import org.hotbeat.access.TokenRepository;
-import org.hotbeat.testing.Browser;
+import org.hotbeat.testing.SessionClient;
 import org.hotbeat.testing.MovableClock;
 import org.hotbeat.testing.WebFixture;
 import org.junit.jupiter.api.BeforeAll;
@@ -109,8 +109,8 @@ class AccessControlTokenAndLogTest {
       web.getJson(client, "/api/public/hexagons?from=2017-06&to=2017-07", t, 200);
       client.get("/tiles/heat/13/2101/3045.png", r -> r.header("Authorization", "Bearer " + t));
 
-      Browser.Signed s = Browser.signedIn(client, "reader", "a long enough password");
-      Browser.getJson(client, "/api/incidents?limit=1", s, 200);
+      SessionClient.Signed s = SessionClient.signedIn(client, "reader", "a long enough password");
+      SessionClient.getJson(client, "/api/incidents?limit=1", s, 200);
 
       JsonNode log = web.getJson(client, "/api/admin/access-log?user=logged-script", web.admin(),
           200).get("items");

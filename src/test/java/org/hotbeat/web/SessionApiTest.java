@@ -15,7 +15,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import org.hotbeat.access.Accounts;
 import org.hotbeat.access.Role;
-import org.hotbeat.testing.Browser;
+import org.hotbeat.testing.SessionClient;
 import org.hotbeat.testing.MovableClock;
 import org.hotbeat.testing.WebFixture;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,19 +44,19 @@ class SessionApiTest {
   @Test
   void signingInSetsAStrictHttpOnlyCookieAndTheSessionSaysWhoTheCallerIs() {
     web.test((server, client) -> {
-      Response r = Browser.signIn(client, "Ana", PASSWORD);   // names are not case-sensitive
+      Response r = SessionClient.signIn(client, "Ana", PASSWORD);   // names are not case-sensitive
       assertEquals(200, r.code());
-      String set = Browser.setCookie(r);
+      String set = SessionClient.setCookie(r);
       assertTrue(set.contains("HttpOnly") && set.contains("SameSite=Strict")
           && set.contains("Path=/"), set);
       assertFalse(set.contains("Secure"), "plain HTTP without --secure-cookies: " + set);
-      Browser.Signed s = new Browser.Signed(Browser.cookie(r), null);
-      JsonNode who = Browser.getJson(client, "/api/session", s, 200);
+      SessionClient.Signed s = new SessionClient.Signed(SessionClient.cookie(r), null);
+      JsonNode who = SessionClient.getJson(client, "/api/session", s, 200);
       assertEquals("ana", who.get("name").asText());
       assertEquals("analyst", who.get("role").asText());
       assertEquals("session", who.get("via").asText());
       assertFalse(who.get("csrfToken").asText().isEmpty());
-      Browser.getJson(client, "/api/incidents", s, 200);
+      SessionClient.getJson(client, "/api/incidents", s, 200);
     });
   }
 
@@ -66,17 +66,17 @@ class SessionApiTest {
         new org.hotbeat.config.AccessSettings(Duration.ofMinutes(30), Duration.ofHours(12), 5,
             Duration.ofMinutes(15), Duration.ofDays(90), Duration.ofMinutes(5), true));
     web.test(config, (server, client) ->
-        assertTrue(Browser.setCookie(Browser.signIn(client, "ana", PASSWORD)).contains("Secure")));
+        assertTrue(SessionClient.setCookie(SessionClient.signIn(client, "ana", PASSWORD)).contains("Secure")));
   }
 
   @Test
   void aWrongPasswordAndAnUnknownNameGetTheSameAnswer() {
     web.test((server, client) -> {
-      Response wrong = Browser.signIn(client, "ana", "not the password");
-      Response unknown = Browser.signIn(client, "nobody-here", "not the password");
+      Response wrong = SessionClient.signIn(client, "ana", "not the password");
+      Response unknown = SessionClient.signIn(client, "nobody-here", "not the password");
       assertEquals(401, wrong.code());
       assertEquals(401, unknown.code());
-      assertNull(Browser.cookie(wrong));
+      assertNull(SessionClient.cookie(wrong));
       assertEquals(detail(wrong), detail(unknown));
     });
   }
@@ -86,16 +86,16 @@ class SessionApiTest {
     web.test((server, client) -> {
       for (String name : new String[] {"locked", "no-such-user"}) {
         for (int i = 0; i < 5; i++) {
-          assertEquals(401, Browser.signIn(client, name, "guess " + i).code());
+          assertEquals(401, SessionClient.signIn(client, name, "guess " + i).code());
         }
-        Response r = Browser.signIn(client, name, name.equals("locked") ? PASSWORD : "x");
+        Response r = SessionClient.signIn(client, name, name.equals("locked") ? PASSWORD : "x");
         assertEquals(429, r.code(), "locked even with the right password");
         assertTrue(detail(r).contains("try again in 15 minutes"), detail(r));
       }
       clock.advance(Duration.ofMinutes(14));
-      assertEquals(429, Browser.signIn(client, "locked", PASSWORD).code());
+      assertEquals(429, SessionClient.signIn(client, "locked", PASSWORD).code());
       clock.advance(Duration.ofMinutes(2));
-      assertEquals(200, Browser.signIn(client, "locked", PASSWORD).code());
+      assertEquals(200, SessionClient.signIn(client, "locked", PASSWORD).code());
       JsonNode audit = web.getJson(client, "/api/admin/sign-ins?name=locked", web.admin(), 200);
       String outcomes = audit.get("items").toString();
       for (String o : new String[] {"failure", "lockout", "locked", "success"}) {
@@ -107,15 +107,15 @@ class SessionApiTest {
   @Test
   void aSessionUnusedForThirtyMinutesEnds() {
     web.test((server, client) -> {
-      Browser.Signed s = Browser.signedIn(client, "idle", PASSWORD);
+      SessionClient.Signed s = SessionClient.signedIn(client, "idle", PASSWORD);
       clock.advance(Duration.ofMinutes(29));
-      Browser.getJson(client, "/api/incidents", s, 200);
+      SessionClient.getJson(client, "/api/incidents", s, 200);
       clock.advance(Duration.ofMinutes(29));
-      Browser.getJson(client, "/api/incidents", s, 200);   // 58 minutes in, used 29 ago
+      SessionClient.getJson(client, "/api/incidents", s, 200);   // 58 minutes in, used 29 ago
       clock.advance(Duration.ofMinutes(31));
-      JsonNode p = Browser.getJson(client, "/api/incidents", s, 401);
+      JsonNode p = SessionClient.getJson(client, "/api/incidents", s, 401);
       assertTrue(p.get("detail").asText().contains("session has ended"), p.toString());
-      assertFalse(Browser.getJson(client, "/api/session", s, 200).get("authenticated")
+      assertFalse(SessionClient.getJson(client, "/api/session", s, 200).get("authenticated")
           .asBoolean());
     });
   }
@@ -123,27 +123,27 @@ class SessionApiTest {
   @Test
   void aSessionEndsTwelveHoursAfterSignInHoweverBusy() {
     web.test((server, client) -> {
-      Browser.Signed s = Browser.signedIn(client, "busy", PASSWORD);
+      SessionClient.Signed s = SessionClient.signedIn(client, "busy", PASSWORD);
       for (int i = 0; i < 35; i++) {   // 11 h 40 min of requests every 20 minutes
         clock.advance(Duration.ofMinutes(20));
-        Browser.getJson(client, "/api/incidents", s, 200);
+        SessionClient.getJson(client, "/api/incidents", s, 200);
       }
       clock.advance(Duration.ofMinutes(20));
-      Browser.getJson(client, "/api/incidents", s, 401);
+      SessionClient.getJson(client, "/api/incidents", s, 401);
     });
   }
 
   @Test
   void aCookieRequestThatChangesDataNeedsTheCsrfToken() {
     web.test((server, client) -> {
-      Browser.Signed s = Browser.signedIn(client, "boss", PASSWORD);
+      SessionClient.Signed s = SessionClient.signedIn(client, "boss", PASSWORD);
       String body = "{\"name\":\"csrf-made\",\"role\":\"patrol\"}";
-      Response without = Browser.send(client, "POST", "/api/admin/users", body, s.cookie(), null);
+      Response without = SessionClient.send(client, "POST", "/api/admin/users", body, s.cookie(), null);
       assertEquals(403, without.code());
       assertTrue(detail(without).contains("X-CSRF-Token"), detail(without));
-      assertEquals(403, Browser.send(client, "POST", "/api/admin/users", body, s.cookie(),
+      assertEquals(403, SessionClient.send(client, "POST", "/api/admin/users", body, s.cookie(),
           "forged").code());
-      assertEquals(201, Browser.send(client, "POST", "/api/admin/users", body, s.cookie(),
+      assertEquals(201, SessionClient.send(client, "POST", "/api/admin/users", body, s.cookie(),
           s.csrf()).code());
       // A bearer token needs none: browsers never attach one by themselves.
       assertEquals(201, client.post("/api/admin/users", "{\"name\":\"bearer-made\","
@@ -155,24 +155,24 @@ class SessionApiTest {
   @Test
   void signingOutEndsTheSessionOnTheServer() {
     web.test((server, client) -> {
-      Browser.Signed s = Browser.signedIn(client, "bye", PASSWORD);
-      assertEquals(403, Browser.send(client, "DELETE", "/api/session", "", s.cookie(), null)
+      SessionClient.Signed s = SessionClient.signedIn(client, "bye", PASSWORD);
+      assertEquals(403, SessionClient.send(client, "DELETE", "/api/session", "", s.cookie(), null)
           .code());
-      Response out = Browser.send(client, "DELETE", "/api/session", "", s.cookie(), s.csrf());
+      Response out = SessionClient.send(client, "DELETE", "/api/session", "", s.cookie(), s.csrf());
       assertEquals(204, out.code());
-      assertTrue(Browser.setCookie(out).contains("Max-Age=0"));
+      assertTrue(SessionClient.setCookie(out).contains("Max-Age=0"));
       // The old cookie, replayed, no longer works.
-      Browser.getJson(client, "/api/incidents", s, 401);
+      SessionClient.getJson(client, "/api/incidents", s, 401);
     });
   }
 
   @Test
   void disablingAnAccountEndsItsSessionsAndItsSignIns() throws Exception {
     web.test((server, client) -> {
-      Browser.Signed s = Browser.signedIn(client, "gone", PASSWORD);
+      SessionClient.Signed s = SessionClient.signedIn(client, "gone", PASSWORD);
       assertTrue(accounts().users().disable("gone"));
-      Browser.getJson(client, "/api/incidents", s, 401);
-      assertEquals(401, Browser.signIn(client, "gone", PASSWORD).code());
+      SessionClient.getJson(client, "/api/incidents", s, 401);
+      assertEquals(401, SessionClient.signIn(client, "gone", PASSWORD).code());
     });
   }
 
@@ -184,14 +184,14 @@ class SessionApiTest {
       Response r = client.get("/signin?once=" + code + "&next=/patrol");
       assertEquals(303, r.code());
       assertEquals("/patrol", r.headers().get("Location").get(0), "the code is not in the URL");
-      Browser.Signed s = new Browser.Signed(Browser.cookie(r), null);
-      assertEquals("linked", Browser.getJson(client, "/api/session", s, 200).get("name")
+      SessionClient.Signed s = new SessionClient.Signed(SessionClient.cookie(r), null);
+      assertEquals("linked", SessionClient.getJson(client, "/api/session", s, 200).get("name")
           .asText());
       Response again = client.get("/signin?once=" + code);
       assertEquals("/signin?expired=1", again.headers().get("Location").get(0));
-      assertNull(Browser.cookie(again));
+      assertNull(SessionClient.cookie(again));
       clock.advance(Duration.ofMinutes(6));
-      assertNull(Browser.cookie(client.get("/signin?once=" + late)), "expired after 5 minutes");
+      assertNull(SessionClient.cookie(client.get("/signin?once=" + late)), "expired after 5 minutes");
       // Only hotbeat's own views as the next page.
       String other = accounts().signIn().oneTimeCode("linked").orElseThrow();
       assertEquals("/", client.get("/signin?once=" + other + "&next=https://evil.example/")
@@ -208,12 +208,12 @@ class SessionApiTest {
     String[] secret = new String[1];
     try {
       web.test((server, client) -> {
-        Response r = Browser.signIn(client, "ana", PASSWORD);
+        Response r = SessionClient.signIn(client, "ana", PASSWORD);
         String body = r.body().string();
-        secret[0] = Browser.cookie(r).substring("hotbeat_session=".length());
+        secret[0] = SessionClient.cookie(r).substring("hotbeat_session=".length());
         assertFalse(body.contains(PASSWORD) || body.contains(secret[0]), body);
-        Browser.signIn(client, "ana", PASSWORD + "x");
-        Browser.getJson(client, "/api/incidents", new Browser.Signed(Browser.cookie(r), null),
+        SessionClient.signIn(client, "ana", PASSWORD + "x");
+        SessionClient.getJson(client, "/api/incidents", new SessionClient.Signed(SessionClient.cookie(r), null),
             200);
       });
     } finally {

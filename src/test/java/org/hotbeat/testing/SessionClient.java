@@ -11,13 +11,13 @@ import java.util.List;
  * What a browser does with hotbeat's session cookie, by hand: sign in through
  * {@code POST /api/session}, keep the cookie and the CSRF token, send them back.
  */
-public final class Browser {
+public final class SessionClient {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** A signed-in browser: the cookie pair ({@code hotbeat_session=…}) and the CSRF token. */
   public record Signed(String cookie, String csrf) {}
 
-  private Browser() {}
+  private SessionClient() {}
 
   public static Response signIn(HttpClient client, String name, String password) {
     return client.post("/api/session", "{\"name\":\"" + name + "\",\"password\":\"" + password
