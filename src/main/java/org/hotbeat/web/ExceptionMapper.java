@@ -83,6 +83,13 @@ final class ExceptionMapper {
           "the database is not reachable at the moment; try again shortly", null);
       return;
     }
+    if (poolBusy(e)) {
+      log.warn("no database connection free for {} {}", ctx.method(), ctx.path());
+      ctx.header("Retry-After", "2");
+      send(ctx, 503, "Service Unavailable",
+          "the server is busy: every database connection is in use; try again shortly", null);
+      return;
+    }
     String id = UUID.randomUUID().toString().substring(0, 8);
     log.error("error {} in {} {}", id, ctx.method(), ctx.path(), e);
     send(ctx, 500, "Internal Server Error",
@@ -98,15 +105,29 @@ final class ExceptionMapper {
     return null;
   }
 
-  /** Connection failures (pool timeout, refused, reset) as opposed to errors in a statement. */
+  /**
+   * Connection failures (refused, reset, the server shutting down), as opposed to errors in a
+   * statement and to a pool that is merely busy.
+   */
   static boolean databaseUnavailable(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLTransientConnectionException) {
-        return true;
-      }
       if (t instanceof SQLException sql && sql.getSQLState() != null
           && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
         return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The pool gave no connection in time while the database itself did not fail: every
+   * connection is busy (HikariCP reports both as a transient connection exception; a failure of
+   * the database is in its cause).
+   */
+  static boolean poolBusy(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLTransientConnectionException) {
+        return !databaseUnavailable(t);
       }
     }
     return false;

@@ -125,10 +125,12 @@ public final class WebApp {
       c.http.prefer405over404 = true;
       c.jetty.modifyServer(server -> {
         server.insertHandler(new GracefulHandler());
+        server.setErrorHandler(new JettyProblems());
         server.setStopTimeout(config.shutdownGrace().toMillis());
       });
       c.validation.register(Bbox.class, Bbox::parse);
       c.validation.register(LocalDate.class, LocalDate::parse);
+      c.validation.register(Boolean.class, WebApp::strictBoolean);
       TimeParams.register(c, new AgencyRepository(services.database().dataSource()));
       IncidentParams.register(c);
       ExceptionMapper.register(c);
@@ -138,6 +140,8 @@ public final class WebApp {
 
       c.routes.apiBuilder(() -> {
         get("/health", health::get, Role.PUBLIC);
+        get("/health/live", health::live, Role.PUBLIC);
+        get("/health/ready", health::ready, Role.PUBLIC);
         get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
             .result(services.meters().scrape()), Role.PUBLIC);
         path("/tiles", () -> {
@@ -233,6 +237,15 @@ public final class WebApp {
       }
       throw e;
     }
+  }
+
+  /** {@code true} or {@code false} only: "yes" or "1" read as false once switched FDR off. */
+  static Boolean strictBoolean(String s) {
+    return switch (s.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "true" -> Boolean.TRUE;
+      case "false" -> Boolean.FALSE;
+      default -> throw new IllegalArgumentException("'" + s + "' is not true or false");
+    };
   }
 
   static ObjectMapper objectMapper() {
