@@ -118,6 +118,7 @@ public final class WebApp {
     PatrolTrackResource tracks = new PatrolTrackResource(new DosageService(ds));
     CommunityReportResource communityReport =
         new CommunityReportResource(new CommunityReport(ds));
+    RequestBudgets budgets = new RequestBudgets(config.limits());
     return Javalin.create(c -> {
       c.startup.showJavalinBanner = false;
       c.jsonMapper(new JavalinJackson(objectMapper(), false));
@@ -135,6 +136,7 @@ public final class WebApp {
       IncidentParams.register(c);
       ExceptionMapper.register(c);
       new AccessControl(services.tokens()).register(c);
+      budgets.register(c);
       new RequestMetrics(services.meters()).register(c);
       staticFiles(c, config.webDir());
 
@@ -166,22 +168,22 @@ public final class WebApp {
           get("/beats", beats::list, Role.PUBLIC);
           get("/beats/{code}/report", beats::report, Role.PUBLIC);
           get("/beats/{code}/report.html", beats::reportHtml, Role.PUBLIC);
-          get("/hotspots/gistar", hotspots::gistar, Role.PUBLIC);
-          get("/hotspots/emerging", hotspots::emerging, Role.PUBLIC);
-          get("/hotspots/change", hotspots::change, Role.ANALYST);
-          get("/evaluate", evaluations::evaluate, Role.ANALYST);
+          get("/hotspots/gistar", budgets.analysis(hotspots::gistar), Role.PUBLIC);
+          get("/hotspots/emerging", budgets.analysis(hotspots::emerging), Role.PUBLIC);
+          get("/hotspots/change", budgets.analysis(hotspots::change), Role.ANALYST);
+          get("/evaluate", budgets.analysis(evaluations::evaluate), Role.ANALYST);
           get("/heat/legend", heat::legend, Role.PUBLIC);
           get("/public/hexagons", publicMap::hexagons, Role.PUBLIC);
           get("/sources", publicMap::sources, Role.PUBLIC);
-          get("/density/grid.tif", exports::geoTiff, Role.ANALYST);
-          get("/density/grid.csv", exports::csv, Role.ANALYST);
-          get("/density/hotspots.geojson", exports::hotspots, Role.ANALYST);
-          post("/patrol-plans", patrol::create, Role.PATROL);
+          get("/density/grid.tif", budgets.analysis(exports::geoTiff), Role.ANALYST);
+          get("/density/grid.csv", budgets.analysis(exports::csv), Role.ANALYST);
+          get("/density/hotspots.geojson", budgets.analysis(exports::hotspots), Role.ANALYST);
+          post("/patrol-plans", budgets.analysis(patrol::create), Role.PATROL);
           get("/patrol-plans", patrol::list, Role.PATROL);
           get("/patrol-plans/{id}.gpx", patrol::gpx, Role.PATROL);
           get("/patrol-plans/{id}.html", patrol::html, Role.PATROL);
           get("/patrol-plans/{id}", patrol::get, Role.PATROL);
-          post("/assessments", assessments::assess, Role.ANALYST);
+          post("/assessments", budgets.analysis(assessments::assess), Role.ANALYST);
           get("/assessments/control-candidates", assessments::controlCandidates, Role.ANALYST);
           path("/community", () -> {
             get("/meetings", community::listMeetings, Role.PATROL);
