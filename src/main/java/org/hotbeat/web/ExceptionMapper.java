@@ -71,9 +71,10 @@ final class ExceptionMapper {
   private static void unexpected(Exception e, Context ctx) {
     JsonProcessingException badJson = cause(e, JsonProcessingException.class);
     if (badJson != null) {
-      // A body the client sent that is not the JSON the route expects.
-      send(ctx, 400, "Bad Request", "the body is not valid JSON for this request: "
-          + badJson.getOriginalMessage(), null);
+      // A body read by a route itself (not through the JSON mapper) that is not what it expects.
+      InvalidInputException why = JsonBodies.invalid(badJson);
+      send(ctx, 400, "Bad Request", why.getMessage(),
+          List.of(new ProblemDetail.FieldError(why.field(), why.reason())));
       return;
     }
     if (databaseUnavailable(e)) {

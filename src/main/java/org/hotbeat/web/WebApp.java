@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
-import io.javalin.json.JavalinJackson;
 import io.javalin.util.JavalinBindException;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Files;
@@ -121,7 +120,7 @@ public final class WebApp {
     RequestBudgets budgets = new RequestBudgets(config.limits());
     return Javalin.create(c -> {
       c.startup.showJavalinBanner = false;
-      c.jsonMapper(new JavalinJackson(objectMapper(), false));
+      c.jsonMapper(new JsonBodies(objectMapper()));
       c.http.maxRequestSize = config.maxBodyBytes();
       c.http.prefer405over404 = true;
       c.jetty.modifyServer(server -> {
@@ -137,6 +136,7 @@ public final class WebApp {
       ExceptionMapper.register(c);
       new AccessControl(services.tokens()).register(c);
       budgets.register(c);
+      c.routes.beforeMatched(QueryParams::refuseNulCharacters);
       new RequestMetrics(services.meters()).register(c);
       staticFiles(c, config.webDir());
 
