@@ -7,11 +7,20 @@ import org.hotbeat.config.HotbeatConfig;
 final class ConfigOptions {
   private ConfigOptions() {}
 
-  static HotbeatConfig toConfig(DatabaseOptions db, ServerOptions server, StreetOptions streets) {
+  static HotbeatConfig toConfig(DatabaseOptions db, ServerOptions server, StreetOptions streets,
+      IngestOptions ingest) {
     return new HotbeatConfig(server.host, server.port, server.webDir,
-        (long) server.maxBodyMib << 20, (long) server.maxIngestMib << 20,
+        (long) server.maxBodyMib << 20, ingest.toLimits(),
         server.publicMinBandwidth, Duration.ofSeconds(server.shutdownGraceSeconds), db.dbUrl, db.dbUser, db.dbPassword,
         db.dbPoolSize, db.pgDir, streets.graphDir);
+  }
+
+  static HotbeatConfig toConfig(DatabaseOptions db, ServerOptions server, StreetOptions streets) {
+    return toConfig(db, server, streets, new IngestOptions());
+  }
+
+  static HotbeatConfig toConfig(DatabaseOptions db, IngestOptions ingest) {
+    return toConfig(db, new ServerOptions(), new StreetOptions(), ingest);
   }
 
   static HotbeatConfig toConfig(DatabaseOptions db, ServerOptions server) {

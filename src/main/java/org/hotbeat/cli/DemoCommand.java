@@ -26,6 +26,7 @@ final class DemoCommand implements Callable<Integer> {
   @Mixin ServerOptions server;
   @Mixin DatabaseOptions db;
   @Mixin StreetOptions streets;
+  @Mixin IngestOptions ingest;
 
   @Option(names = "--city", paramLabel = "CITY",
       description = "loop or generated. Default: ${DEFAULT-VALUE}.")
@@ -47,7 +48,7 @@ final class DemoCommand implements Callable<Integer> {
       DemoCity.generate(1, 200_000, set.folder(), done -> { });
     }
     String[] token = new String[1];
-    HotbeatConfig config = ConfigOptions.toConfig(db, server, streets);
+    HotbeatConfig config = ConfigOptions.toConfig(db, server, streets, ingest);
     return ServerRunner.run(config, (store, services) -> {
       if (Files.isDirectory(set.folder())) {
         System.out.println("demo data: " + set.name() + " (" + set.attribution() + ")");

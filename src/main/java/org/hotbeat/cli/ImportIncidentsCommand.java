@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.zip.GZIPInputStream;
 import org.hotbeat.HotbeatException;
+import org.hotbeat.config.HotbeatConfig;
 import org.hotbeat.ingest.CountingInputStream;
 import org.hotbeat.ingest.ImportReport;
 import org.hotbeat.ingest.IngestService;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Parameters;
             + "with their row number and reason in FILE.rejects.csv beside the input."})
 final class ImportIncidentsCommand implements Callable<Integer> {
   @Mixin DatabaseOptions db;
+  @Mixin IngestOptions limits;
 
   @Parameters(paramLabel = "FILE", description = "The file to import.")
   Path file;
@@ -74,8 +76,8 @@ final class ImportIncidentsCommand implements Callable<Integer> {
     }
     Path rejects = rejectsPath != null ? rejectsPath : rejectsFile(file);
     Files.deleteIfExists(rejects);
-    try (Store store = Store.open(ConfigOptions.toConfig(db), EmbeddedPostgres.Sharing.JOIN_RUNNING,
-        null);
+    HotbeatConfig config = ConfigOptions.toConfig(db, limits);
+    try (Store store = Store.open(config, EmbeddedPostgres.Sharing.JOIN_RUNNING, null);
         RejectsWriter rejectsOut = new RejectsWriter(rejects)) {
       long size = Files.size(file);
       var counted = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16);
@@ -83,7 +85,9 @@ final class ImportIncidentsCommand implements Callable<Integer> {
       InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
       RowProgressBar bar = new RowProgressBar(System.err, size);
       ImportReport report;
-      try (RecordReader reader = f.open(in)) {
+      // A file may be as long as it likes (bytes and rows are bound per HTTP request only), but
+      // its lines and fields are bound like any upload's, so no file can exhaust memory.
+      try (RecordReader reader = f.open(in, config.ingestLimits())) {
         report = new IngestService(store.database().dataSource(), Clock.systemUTC()).ingest(
             reader, m, agency, srid, new IngestService.Source(file.getFileName().toString(),
                 "cli:" + System.getProperty("user.name")),

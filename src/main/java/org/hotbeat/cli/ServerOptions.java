@@ -23,11 +23,6 @@ final class ServerOptions {
           + "bound by it). Default: ${DEFAULT-VALUE}.")
   int maxBodyMib = 16;
 
-  @Option(names = "--max-ingest-mib", paramLabel = "MIB",
-      description = "Largest upload streamed into POST /api/incidents, in MiB; larger ones get "
-          + "413 and nothing is stored. Default: ${DEFAULT-VALUE}.")
-  int maxIngestMib = 4096;
-
   @Option(names = "--public-min-bandwidth", paramLabel = "M",
       description = "Smallest heat-map bandwidth, in metres, for callers without a patrol or "
           + "analyst token, so no single address can be read off a public map. "

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.hotbeat.HotbeatException;
+import org.hotbeat.ingest.IngestLimits;
 
 /**
  * Every setting of a hotbeat process, validated once when built and immutable afterwards.
@@ -16,7 +17,8 @@ import org.hotbeat.HotbeatException;
  * @param port HTTP port; 0 picks a free one
  * @param webDir directory of the web front end (static files, {@code node_modules} for MapLibre)
  * @param maxBodyBytes largest request body read into memory, in bytes
- * @param maxIngestBytes largest body streamed into {@code POST /api/incidents}, in bytes
+ * @param ingestLimits how much one import may read: bytes and rows per request (counted after
+ *     decompression), line and field length
  * @param publicMinBandwidth smallest heat-map bandwidth, in metres, for callers without a patrol
  *     or analyst token: no single address can be read off a public map
  * @param shutdownGrace how long in-flight requests may run on after a stop is asked for
@@ -33,7 +35,7 @@ public record HotbeatConfig(
     int port,
     Path webDir,
     long maxBodyBytes,
-    long maxIngestBytes,
+    IngestLimits ingestLimits,
     double publicMinBandwidth,
     Duration shutdownGrace,
     String dbUrl,
@@ -56,8 +58,8 @@ public record HotbeatConfig(
     if (maxBodyBytes < 1024) {
       errors.add("--max-body-mib must be at least 1");
     }
-    if (maxIngestBytes < 1024) {
-      errors.add("--max-ingest-mib must be at least 1");
+    if (ingestLimits == null) {
+      errors.add("the ingest limits must be set");
     }
     if (!(publicMinBandwidth >= 0 && publicMinBandwidth <= 50_000)) {
       errors.add("--public-min-bandwidth must be 0 to 50000 metres");
@@ -89,7 +91,7 @@ public record HotbeatConfig(
   /** The defaults, as a test or an embedding program would start from. */
   public static HotbeatConfig defaults() {
     return new HotbeatConfig("127.0.0.1", DEFAULT_PORT, Path.of("web"), 16L << 20,
-        4096L << 20, 250, Duration.ofSeconds(10), null, "postgres", "", 10, Path.of("var/pg"),
+        IngestLimits.DEFAULTS, 250, Duration.ofSeconds(10), null, "postgres", "", 10, Path.of("var/pg"),
         Path.of("var/graph"));
   }
 
@@ -98,37 +100,37 @@ public record HotbeatConfig(
   }
 
   public HotbeatConfig withPort(int newPort) {
-    return new HotbeatConfig(host, newPort, webDir, maxBodyBytes, maxIngestBytes,
+    return new HotbeatConfig(host, newPort, webDir, maxBodyBytes, ingestLimits,
         publicMinBandwidth, shutdownGrace,
         dbUrl, dbUser, dbPassword, dbPoolSize, pgDir, graphDir);
   }
 
   public HotbeatConfig withDatabase(String url, String user, String password) {
-    return new HotbeatConfig(host, port, webDir, maxBodyBytes, maxIngestBytes,
+    return new HotbeatConfig(host, port, webDir, maxBodyBytes, ingestLimits,
         publicMinBandwidth, shutdownGrace, url,
         user, password, dbPoolSize, pgDir, graphDir);
   }
 
   public HotbeatConfig withPgDir(Path dir) {
-    return new HotbeatConfig(host, port, webDir, maxBodyBytes, maxIngestBytes,
+    return new HotbeatConfig(host, port, webDir, maxBodyBytes, ingestLimits,
         publicMinBandwidth, shutdownGrace,
         dbUrl, dbUser, dbPassword, dbPoolSize, dir, graphDir);
   }
 
   public HotbeatConfig withGraphDir(Path dir) {
-    return new HotbeatConfig(host, port, webDir, maxBodyBytes, maxIngestBytes,
+    return new HotbeatConfig(host, port, webDir, maxBodyBytes, ingestLimits,
         publicMinBandwidth, shutdownGrace,
         dbUrl, dbUser, dbPassword, dbPoolSize, pgDir, dir);
   }
 
-  public HotbeatConfig withMaxIngestBytes(long bytes) {
-    return new HotbeatConfig(host, port, webDir, maxBodyBytes, bytes,
+  public HotbeatConfig withIngestLimits(IngestLimits limits) {
+    return new HotbeatConfig(host, port, webDir, maxBodyBytes, limits,
         publicMinBandwidth, shutdownGrace, dbUrl,
         dbUser, dbPassword, dbPoolSize, pgDir, graphDir);
   }
 
   public HotbeatConfig withWebDir(Path dir) {
-    return new HotbeatConfig(host, port, dir, maxBodyBytes, maxIngestBytes,
+    return new HotbeatConfig(host, port, dir, maxBodyBytes, ingestLimits,
         publicMinBandwidth, shutdownGrace, dbUrl,
         dbUser, dbPassword, dbPoolSize, pgDir, graphDir);
   }
@@ -136,7 +138,7 @@ public record HotbeatConfig(
   @Override
   public String toString() {
     return "HotbeatConfig[host=" + host + ", port=" + port + ", webDir=" + webDir
-        + ", maxBodyBytes=" + maxBodyBytes + ", maxIngestBytes=" + maxIngestBytes
+        + ", maxBodyBytes=" + maxBodyBytes + ", ingestLimits=" + ingestLimits
         + ", publicMinBandwidth=" + publicMinBandwidth
         + ", shutdownGrace=" + shutdownGrace
         + ", db=" + (dbUrl == null ? "embedded " + pgDir : dbUrl + " as " + dbUser)

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.hotbeat.community.InvalidInputException;
 import org.hotbeat.community.NotFoundException;
+import org.hotbeat.ingest.InputTooLargeException;
 import org.hotbeat.streets.NoStreetGraphException;
 import org.hotbeat.streets.OffNetworkException;
 import org.slf4j.Logger;
@@ -43,6 +44,8 @@ final class Problems {
         send(ctx, 400, "Bad Request", "invalid request parameters", fieldErrors(e.getErrors())));
     config.routes.exception(InvalidInputException.class, (e, ctx) -> send(ctx, 400, "Bad Request",
         e.getMessage(), List.of(new Problem.FieldError(e.field(), e.reason()))));
+    config.routes.exception(InputTooLargeException.class, (e, ctx) -> send(ctx, 413,
+        "Content Too Large", e.getMessage() + "; nothing was stored", null));
     config.routes.exception(NotFoundException.class, (e, ctx) ->
         send(ctx, 404, "Not Found", e.getMessage(), null));
     config.routes.exception(NoStreetGraphException.class, (e, ctx) ->

@@ -89,7 +89,7 @@ public final class WebApp {
     IncidentResource incidents = new IncidentResource(services.incidents());
     BeatResource beats = new BeatResource(services.beats(),
         new BeatReport(services.database().dataSource()));
-    IncidentAdminResource admin = new IncidentAdminResource(services.corrections());
+    IncidentAdminResource admin = new IncidentAdminResource(services.corrections(), Clock.systemUTC());
     HotspotResource hotspots = new HotspotResource(services.incidents(),
         new GiStarTiles(services.database().dataSource()), 250_000);
     EvaluationResource evaluations = new EvaluationResource(services.incidents(),
@@ -105,7 +105,7 @@ public final class WebApp {
     Path pages = config.webDir().resolve("public");
     OgcFeaturesResource ogc = new OgcFeaturesResource(services.incidents(), services.beats());
     IncidentIngestResource ingest =
-        new IncidentIngestResource(services.ingest(), config.maxIngestBytes());
+        new IncidentIngestResource(services.ingest(), config.ingestLimits());
     StreetTileResource streetTiles = new StreetTileResource(services.streets());
     PatrolPlanResource patrol = new PatrolPlanResource(services.planner(), services.plans());
     DataSource ds = services.database().dataSource();

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPOutputStream;
 import org.hotbeat.access.Role;
 import org.hotbeat.config.HotbeatConfig;
+import org.hotbeat.ingest.IngestLimits;
 import org.hotbeat.testing.Api;
 import org.hotbeat.testing.Http;
 import org.hotbeat.testing.PostgisExtension;
@@ -108,7 +109,8 @@ class IncidentIngestApiTest {
 
   @Test
   void aBodyOverTheLimitIs413AndStoresNothing() {
-    HotbeatConfig small = HotbeatConfig.defaults().withMaxIngestBytes(2048);
+    HotbeatConfig small = HotbeatConfig.defaults().withIngestLimits(
+        IngestLimits.DEFAULTS.withMaxBytes(2048));
     StringBuilder big = new StringBuilder("id,occurred_at,lon,lat,offense\n");
     for (int i = 0; i < 200; i++) {
       big.append("big").append(i).append(",2017-06-01T10:00:00Z,-87.63,41.88,0820\n");
