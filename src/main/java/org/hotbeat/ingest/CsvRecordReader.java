@@ -82,6 +82,7 @@ public final class CsvRecordReader implements RecordReader {
       return RawRecord.unreadable(row, "the file ends inside a quoted field (truncated file?)");
     }
     if (values == OVERLONG) {
+      skipLine();
       return RawRecord.unreadable(row, "the line is longer than " + maxLineChars
           + " characters (" + IngestLimits.LINE_OPTION + "); skipped to the next line break");
     }
@@ -120,7 +121,7 @@ public final class CsvRecordReader implements RecordReader {
       }
       char c = buf[pos++];
       if (++lineChars > maxLineChars) {
-        skipLine(c);
+        pos--; // left for skipLine, which may not be wanted (a header line fails at once)
         return OVERLONG;
       }
       if (quoted) {
@@ -166,10 +167,10 @@ public final class CsvRecordReader implements RecordReader {
   }
 
   /** Discards input up to and including the next line break, whatever the quoting. */
-  private void skipLine(char last) throws IOException {
+  private void skipLine() throws IOException {
     field.setLength(0);
-    for (char c = last; c != '\n'; c = buf[pos++]) {
-      if (!fill()) {
+    while (fill()) {
+      if (buf[pos++] == '\n') {
         return;
       }
     }

@@ -15,7 +15,7 @@ import java.util.Optional;
 public record BeatEnvelope(double west, double south, double east, double north) {
   /** How far outside its beats an incident may lie: a border road, a neighbouring town. */
   public static final double MARGIN_METRES = 50_000;
-  private static final double METRES_PER_DEGREE = 111_320;
+  private static final double EARTH_RADIUS_METRES = 6_371_008.8;
 
   /** The envelope of the agency's beats, or empty when it has none. */
   public static Optional<BeatEnvelope> of(Connection c, String agency) throws SQLException {
@@ -41,11 +41,14 @@ public record BeatEnvelope(double west, double south, double east, double north)
         metresOutside(lat, lon) <= MARGIN_METRES ? ": latitude and longitude look swapped" : "");
   }
 
-  /** Distance from the envelope, 0 inside (equirectangular: ample for a 50 km margin). */
+  /** Great-circle distance to the envelope's nearest point (its clamp), 0 inside. */
   private double metresOutside(double lon, double lat) {
-    double dLon = Math.max(0, Math.max(west - lon, lon - east));
-    double dLat = Math.max(0, Math.max(south - lat, lat - north));
-    double nearestLat = Math.max(south, Math.min(north, lat));
-    return METRES_PER_DEGREE * Math.hypot(dLon * Math.cos(Math.toRadians(nearestLat)), dLat);
+    double nearLon = Math.max(west, Math.min(east, lon));
+    double nearLat = Math.max(south, Math.min(north, lat));
+    double dLat = Math.toRadians(lat - nearLat);
+    double dLon = Math.toRadians(lon - nearLon);
+    double h = Math.pow(Math.sin(dLat / 2), 2) + Math.cos(Math.toRadians(lat))
+        * Math.cos(Math.toRadians(nearLat)) * Math.pow(Math.sin(dLon / 2), 2);
+    return 2 * EARTH_RADIUS_METRES * Math.asin(Math.min(1, Math.sqrt(h)));
   }
 }

@@ -42,7 +42,7 @@ final class IncidentAdminResource {
   }
 
   void delete(Context ctx) throws SQLException {
-    if (!corrections.delete(key(ctx, "agency"), key(ctx, "sourceId"),
+    if (!corrections.delete(ctx.pathParam("agency"), ctx.pathParam("sourceId"),
         AccessControl.caller(ctx).name())) {
       throw notFound(ctx);
     }
@@ -54,8 +54,8 @@ final class IncidentAdminResource {
    * beats for a moved point), so a correction can store nothing an import would refuse.
    */
   void patch(Context ctx) throws SQLException {
-    String agency = key(ctx, "agency");
-    String sourceId = key(ctx, "sourceId");
+    String agency = ctx.pathParam("agency");
+    String sourceId = ctx.pathParam("sourceId");
     Patch p = readPatch(ctx);
     List<Problem.FieldError> errors = new ArrayList<>();
     Instant at = null;
@@ -124,16 +124,6 @@ final class IncidentAdminResource {
       throw new ProblemException(400, "Bad Request", "invalid correction",
           List.of(new Problem.FieldError(field, why)));
     }
-  }
-
-  /** A path parameter; a NUL byte (which PostgreSQL refuses) is a 400, not a failed query. */
-  private static String key(Context ctx, String name) {
-    String v = ctx.pathParam(name);
-    String bad = IncidentValues.textProblem(name, v, Integer.MAX_VALUE);
-    if (bad != null) {
-      throw ProblemException.badRequest(name, bad);
-    }
-    return v;
   }
 
   private static void addIfBad(List<Problem.FieldError> errors, String field, String reason) {
