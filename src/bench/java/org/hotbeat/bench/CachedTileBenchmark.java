@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import org.hotbeat.config.HotbeatConfig;
+import org.hotbeat.geo.TileCoord;
 import org.hotbeat.store.IncidentQuery;
 import org.hotbeat.store.IncidentRepository;
-import org.hotbeat.tiles.TileCoord;
 import org.hotbeat.web.WebApp;
 
 /**

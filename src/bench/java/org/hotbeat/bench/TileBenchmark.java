@@ -8,13 +8,13 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import org.hotbeat.density.Kernel;
+import org.hotbeat.geo.TileCoord;
+import org.hotbeat.geo.WebMercator;
 import org.hotbeat.store.IncidentQuery;
 import org.hotbeat.store.IncidentRepository;
 import org.hotbeat.tiles.HeatLayer;
 import org.hotbeat.tiles.HeatQuery;
 import org.hotbeat.tiles.HeatRenderer;
-import org.hotbeat.tiles.TileCoord;
-import org.hotbeat.tiles.WebMercator;
 
 /**
  * {@code ./hotbeat bench tiles}: cold heat-tile latency (the layer's scale warmed, no tile

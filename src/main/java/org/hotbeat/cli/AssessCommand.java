@@ -9,17 +9,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.hotbeat.HotbeatException;
+import org.hotbeat.InvalidInputException;
+import org.hotbeat.NotFoundException;
 import org.hotbeat.community.Assessment;
 import org.hotbeat.community.AssessmentPlot;
 import org.hotbeat.community.AssessmentRequest;
 import org.hotbeat.community.AssessmentService;
 import org.hotbeat.community.GeoJsonAreas;
-import org.hotbeat.community.InvalidInputException;
 import org.hotbeat.community.Measure;
-import org.hotbeat.community.NotFoundException;
 import org.hotbeat.community.Period;
 import org.hotbeat.store.EmbeddedPostgres;
-import org.hotbeat.store.Store;
+import org.hotbeat.store.ManagedDatabase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -79,7 +79,7 @@ final class AssessCommand implements Callable<Integer> {
       throw new HotbeatException("--format must be text or json");
     }
     Assessment a;
-    try (Store store = Store.open(ConfigOptions.toConfig(db),
+    try (ManagedDatabase store = ManagedDatabase.open(ConfigOptions.toConfig(db),
         EmbeddedPostgres.Sharing.JOIN_RUNNING, null)) {
       a = new AssessmentService(store.database().dataSource()).assess(new AssessmentRequest(
           agency, GeoJsonAreas.beatOrFile("--response", response), bufferMetres,

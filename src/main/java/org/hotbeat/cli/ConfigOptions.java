@@ -8,30 +8,31 @@ final class ConfigOptions {
   private ConfigOptions() {}
 
   static HotbeatConfig toConfig(DatabaseOptions db, ServerOptions server, StreetOptions streets,
-      IngestOptions ingest) {
+      LimitOptions limits, IngestOptions ingest) {
     return new HotbeatConfig(server.host, server.port, server.webDir,
-        (long) server.maxBodyMib << 20, ingest.toLimits(),
-        server.publicMinBandwidth, Duration.ofSeconds(server.shutdownGraceSeconds), db.dbUrl, db.dbUser, db.dbPassword,
+        (long) server.maxBodyMib << 20, ingest.toLimits(), limits.toLimits(),
+        Duration.ofSeconds(server.shutdownGraceSeconds), db.dbUrl, db.dbUser, db.dbPassword,
         db.dbPoolSize, db.pgDir, streets.graphDir);
   }
 
-  static HotbeatConfig toConfig(DatabaseOptions db, ServerOptions server, StreetOptions streets) {
-    return toConfig(db, server, streets, new IngestOptions());
-  }
-
-  static HotbeatConfig toConfig(DatabaseOptions db, IngestOptions ingest) {
-    return toConfig(db, new ServerOptions(), new StreetOptions(), ingest);
-  }
-
-  static HotbeatConfig toConfig(DatabaseOptions db, ServerOptions server) {
-    return toConfig(db, server, new StreetOptions());
+  static HotbeatConfig toConfig(DatabaseOptions db, ServerOptions server, StreetOptions streets,
+      LimitOptions limits) {
+    return toConfig(db, server, streets, limits, new IngestOptions());
   }
 
   static HotbeatConfig toConfig(DatabaseOptions db, StreetOptions streets) {
-    return toConfig(db, new ServerOptions(), streets);
+    return toConfig(db, new ServerOptions(), streets, new LimitOptions());
+  }
+
+  static HotbeatConfig toConfig(DatabaseOptions db, LimitOptions limits) {
+    return toConfig(db, new ServerOptions(), new StreetOptions(), limits);
+  }
+
+  static HotbeatConfig toConfig(DatabaseOptions db, IngestOptions ingest) {
+    return toConfig(db, new ServerOptions(), new StreetOptions(), new LimitOptions(), ingest);
   }
 
   static HotbeatConfig toConfig(DatabaseOptions db) {
-    return toConfig(db, new ServerOptions());
+    return toConfig(db, new LimitOptions());
   }
 }

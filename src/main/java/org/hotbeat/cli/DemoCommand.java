@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.hotbeat.HotbeatException;
 import org.hotbeat.access.Role;
+import org.hotbeat.access.TokenRepository;
 import org.hotbeat.config.HotbeatConfig;
-import org.hotbeat.access.TokenStore;
 import org.hotbeat.demo.BuiltInSample;
 import org.hotbeat.demo.DemoCity;
 import org.hotbeat.demo.DemoLoader;
@@ -26,6 +26,7 @@ final class DemoCommand implements Callable<Integer> {
   @Mixin ServerOptions server;
   @Mixin DatabaseOptions db;
   @Mixin StreetOptions streets;
+  @Mixin LimitOptions limits;
   @Mixin IngestOptions ingest;
 
   @Option(names = "--city", paramLabel = "CITY",
@@ -48,7 +49,7 @@ final class DemoCommand implements Callable<Integer> {
       DemoCity.generate(1, 200_000, set.folder(), done -> { });
     }
     String[] token = new String[1];
-    HotbeatConfig config = ConfigOptions.toConfig(db, server, streets, ingest);
+    HotbeatConfig config = ConfigOptions.toConfig(db, server, streets, limits, ingest);
     return ServerRunner.run(config, (store, services) -> {
       if (Files.isDirectory(set.folder())) {
         System.out.println("demo data: " + set.name() + " (" + set.attribution() + ")");
@@ -62,7 +63,7 @@ final class DemoCommand implements Callable<Integer> {
             + "(%d incidents new, %d beats new)%n", set.folder(), loaded.incidents(),
             loaded.beats());
       }
-      TokenStore tokens = services.tokens();
+      TokenRepository tokens = services.tokens();
       tokens.revoke(TOKEN_NAME);
       token[0] = tokens.create(TOKEN_NAME, Role.ANALYST).secret();
     }, url -> {

@@ -33,7 +33,7 @@ import org.hotbeat.store.BeatRepository;
 import org.hotbeat.store.EmbeddedPostgres;
 import org.hotbeat.store.IncidentQuery;
 import org.hotbeat.store.IncidentRepository;
-import org.hotbeat.store.Store;
+import org.hotbeat.store.ManagedDatabase;
 import org.locationtech.jts.geom.Geometry;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -58,6 +58,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @ArgGroup(multiplicity = "1") Source source;
   @Mixin DatabaseOptions db;
+  @Mixin LimitOptions limits;
 
   @Option(names = "--mapping", paramLabel = "NAME|FILE", description = "Mapping of the files. "
       + "Default: ${DEFAULT-VALUE}.")
@@ -153,7 +154,7 @@ final class EvaluateCommand implements Callable<Integer> {
   }
 
   private double[][] fromDb() throws SQLException {
-    try (Store store = Store.open(ConfigOptions.toConfig(db), EmbeddedPostgres.Sharing.JOIN_RUNNING,
+    try (ManagedDatabase store = ManagedDatabase.open(ConfigOptions.toConfig(db, limits), EmbeddedPostgres.Sharing.JOIN_RUNNING,
         null)) {
       if (boundary != null) {
         beatBoundaries = beats(store);
@@ -206,7 +207,7 @@ final class EvaluateCommand implements Callable<Integer> {
   }
 
   /** With --from-db, the GeoJSON of the named beats (files are read as files). */
-  private List<String> beats(Store store) throws SQLException {
+  private List<String> beats(ManagedDatabase store) throws SQLException {
     List<String> out = new ArrayList<>();
     List<BeatRepository.Beat> all = new BeatRepository(store.database().dataSource())
         .list(agency, 0);

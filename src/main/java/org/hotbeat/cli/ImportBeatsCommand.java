@@ -8,7 +8,7 @@ import org.hotbeat.HotbeatException;
 import org.hotbeat.ingest.BeatImporter;
 import org.hotbeat.ingest.ImportReport;
 import org.hotbeat.store.EmbeddedPostgres;
-import org.hotbeat.store.Store;
+import org.hotbeat.store.ManagedDatabase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,7 +43,7 @@ final class ImportBeatsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Store store = Store.open(ConfigOptions.toConfig(db), EmbeddedPostgres.Sharing.JOIN_RUNNING,
+    try (ManagedDatabase store = ManagedDatabase.open(ConfigOptions.toConfig(db), EmbeddedPostgres.Sharing.JOIN_RUNNING,
         null)) {
       BeatImporter.Result r = new BeatImporter(store.database().dataSource()).load(file, layer,
           new BeatImporter.Fields(code, name == null ? code : name, district), agency);

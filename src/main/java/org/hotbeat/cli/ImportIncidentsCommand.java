@@ -21,7 +21,7 @@ import org.hotbeat.ingest.Mapping;
 import org.hotbeat.ingest.Mappings;
 import org.hotbeat.ingest.RecordReader;
 import org.hotbeat.store.EmbeddedPostgres;
-import org.hotbeat.store.Store;
+import org.hotbeat.store.ManagedDatabase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
             + "with their row number and reason in FILE.rejects.csv beside the input."})
 final class ImportIncidentsCommand implements Callable<Integer> {
   @Mixin DatabaseOptions db;
-  @Mixin IngestOptions limits;
+  @Mixin IngestOptions ingest;
 
   @Parameters(paramLabel = "FILE", description = "The file to import.")
   Path file;
@@ -76,8 +76,9 @@ final class ImportIncidentsCommand implements Callable<Integer> {
     }
     Path rejects = rejectsPath != null ? rejectsPath : rejectsFile(file);
     Files.deleteIfExists(rejects);
-    HotbeatConfig config = ConfigOptions.toConfig(db, limits);
-    try (Store store = Store.open(config, EmbeddedPostgres.Sharing.JOIN_RUNNING, null);
+    HotbeatConfig config = ConfigOptions.toConfig(db, ingest);
+    try (ManagedDatabase store = ManagedDatabase.open(config, EmbeddedPostgres.Sharing.JOIN_RUNNING,
+        null);
         RejectsWriter rejectsOut = new RejectsWriter(rejects)) {
       long size = Files.size(file);
       var counted = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16);

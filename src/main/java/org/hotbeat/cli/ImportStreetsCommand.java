@@ -4,14 +4,14 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.hotbeat.config.HotbeatConfig;
 import org.hotbeat.store.EmbeddedPostgres;
-import org.hotbeat.store.Store;
+import org.hotbeat.store.ManagedDatabase;
 import org.hotbeat.streets.StreetImport;
 import org.hotbeat.streets.StreetImporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "streets", mixinStandardHelpOptions = true,
     description = {"Build the street graph (car and foot) and the street basemap from an "
@@ -29,7 +29,7 @@ final class ImportStreetsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     HotbeatConfig config = ConfigOptions.toConfig(db, streets);
-    try (Store store = Store.open(config, EmbeddedPostgres.Sharing.JOIN_RUNNING, null)) {
+    try (ManagedDatabase store = ManagedDatabase.open(config, EmbeddedPostgres.Sharing.JOIN_RUNNING, null)) {
       StreetImport done = new StreetImporter(store.database().dataSource(), config.graphDir())
           .importFile(file, PhaseProgressBar.onStandardError());
       spec.commandLine().getOut().printf(

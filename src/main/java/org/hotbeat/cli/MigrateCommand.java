@@ -3,7 +3,7 @@ package org.hotbeat.cli;
 import java.util.concurrent.Callable;
 import org.hotbeat.config.HotbeatConfig;
 import org.hotbeat.store.EmbeddedPostgres;
-import org.hotbeat.store.Store;
+import org.hotbeat.store.ManagedDatabase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -15,7 +15,7 @@ final class MigrateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     HotbeatConfig config = ConfigOptions.toConfig(db);
-    try (Store ignored = Store.open(config, EmbeddedPostgres.Sharing.JOIN_RUNNING, null)) {
+    try (ManagedDatabase ignored = ManagedDatabase.open(config, EmbeddedPostgres.Sharing.JOIN_RUNNING, null)) {
       System.out.println("database schema is up to date ("
           + (config.embeddedDatabase() ? "embedded cluster in " + config.pgDir() : config.dbUrl())
           + ")");

@@ -10,11 +10,12 @@ final class ServeCommand implements Callable<Integer> {
   @Mixin ServerOptions server;
   @Mixin DatabaseOptions db;
   @Mixin StreetOptions streets;
+  @Mixin LimitOptions limits;
   @Mixin IngestOptions ingest;
 
   @Override
   public Integer call() throws Exception {
-    return ServerRunner.run(ConfigOptions.toConfig(db, server, streets, ingest), (store, services) -> { },
+    return ServerRunner.run(ConfigOptions.toConfig(db, server, streets, limits, ingest), (store, services) -> { },
         url -> System.out.println("hotbeat is serving " + url + " (Ctrl-C stops it)"));
   }
 }

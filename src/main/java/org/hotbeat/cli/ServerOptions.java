@@ -23,12 +23,6 @@ final class ServerOptions {
           + "bound by it). Default: ${DEFAULT-VALUE}.")
   int maxBodyMib = 16;
 
-  @Option(names = "--public-min-bandwidth", paramLabel = "M",
-      description = "Smallest heat-map bandwidth, in metres, for callers without a patrol or "
-          + "analyst token, so no single address can be read off a public map. "
-          + "Default: ${DEFAULT-VALUE}.")
-  double publicMinBandwidth = 250;
-
   @Option(names = "--shutdown-grace-seconds", paramLabel = "S",
       description = "How long requests in flight may finish after a stop is asked for. "
           + "Default: ${DEFAULT-VALUE}.")

@@ -11,7 +11,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.concurrent.CountDownLatch;
 import org.hotbeat.config.HotbeatConfig;
 import org.hotbeat.store.EmbeddedPostgres;
-import org.hotbeat.store.Store;
+import org.hotbeat.store.ManagedDatabase;
 import org.hotbeat.web.WebApp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 final class ServerRunner {
   /** Work done after the database is ready and before the server listens (the demo's loading). */
   interface BeforeServe {
-    void run(Store store, WebApp.Services services) throws Exception;
+    void run(ManagedDatabase store, WebApp.Services services) throws Exception;
   }
 
   private static final Logger log = LoggerFactory.getLogger(ServerRunner.class);
@@ -40,7 +40,7 @@ final class ServerRunner {
     JvmGcMetrics gc = new JvmGcMetrics();
     gc.bindTo(meters);
 
-    Store store = Store.open(config, EmbeddedPostgres.Sharing.EXCLUSIVE, meters);
+    ManagedDatabase store = ManagedDatabase.open(config, EmbeddedPostgres.Sharing.EXCLUSIVE, meters);
     Javalin app;
     WebApp.Services services = WebApp.Services.of(config, store.database(), meters);
     try {

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.hotbeat.HotbeatException;
 import org.hotbeat.access.Role;
-import org.hotbeat.access.TokenStore;
+import org.hotbeat.access.TokenRepository;
 import org.hotbeat.store.EmbeddedPostgres;
-import org.hotbeat.store.Store;
+import org.hotbeat.store.ManagedDatabase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,16 +26,16 @@ final class TokenCommand implements Runnable {
   }
 
   static <T> T withTokens(DatabaseOptions db, TokenWork<T> work) {
-    try (Store store = Store.open(ConfigOptions.toConfig(db), EmbeddedPostgres.Sharing.JOIN_RUNNING,
+    try (ManagedDatabase store = ManagedDatabase.open(ConfigOptions.toConfig(db), EmbeddedPostgres.Sharing.JOIN_RUNNING,
         null)) {
-      return work.apply(new TokenStore(store.database().dataSource()));
+      return work.apply(new TokenRepository(store.database().dataSource()));
     } catch (SQLException e) {
       throw new HotbeatException("database error: " + e.getMessage(), e);
     }
   }
 
   interface TokenWork<T> {
-    T apply(TokenStore tokens) throws SQLException;
+    T apply(TokenRepository tokens) throws SQLException;
   }
 
   @Command(name = "create", mixinStandardHelpOptions = true,
@@ -59,7 +59,7 @@ final class TokenCommand implements Runnable {
       } catch (IllegalArgumentException e) {
         throw new HotbeatException(e.getMessage());
       }
-      TokenStore.NewToken t = withTokens(db, tokens -> {
+      TokenRepository.NewToken t = withTokens(db, tokens -> {
         try {
           return tokens.create(name, r);
         } catch (IllegalArgumentException e) {
@@ -79,10 +79,10 @@ final class TokenCommand implements Runnable {
 
     @Override
     public Integer call() {
-      List<TokenStore.TokenInfo> all = withTokens(db, TokenStore::list);
+      List<TokenRepository.TokenInfo> all = withTokens(db, TokenRepository::list);
       System.out.printf("%-5s %-24s %-8s %-8s %-20s %s%n", "ID", "NAME", "ROLE", "STATE",
           "CREATED", "LAST USED");
-      for (TokenStore.TokenInfo t : all) {
+      for (TokenRepository.TokenInfo t : all) {
         System.out.printf("%-5d %-24s %-8s %-8s %-20s %s%n", t.id(), t.name(), t.role().id(),
             t.active() ? "active" : "revoked", t.createdAt().toString().substring(0, 19),
             t.lastUsedAt() == null ? "never" : t.lastUsedAt().toString().substring(0, 19));

@@ -9,6 +9,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.hotbeat.InvalidInputException;
+import org.hotbeat.NotFoundException;
 
 /** Turns beat codes and GeoJSON into geometries, and checks how they lie. Stateless. */
 final class AreaResolver {

@@ -1,5 +1,7 @@
 package org.hotbeat.community;
 
+import org.hotbeat.InvalidInputException;
+
 /**
  * An area as a caller names it: a beat code, or a GeoJSON Polygon or MultiPolygon in EPSG:4326.
  * Exactly one of the two is set.

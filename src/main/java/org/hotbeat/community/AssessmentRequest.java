@@ -1,6 +1,7 @@
 package org.hotbeat.community;
 
 import java.util.List;
+import org.hotbeat.InvalidInputException;
 
 /**
  * What to assess. The buffer is the ring of {@code bufferMetres} around the response area (the

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.hotbeat.NotFoundException;
 
 /**
  * The audit of community records: each create, update and delete leaves a row with who, when, and

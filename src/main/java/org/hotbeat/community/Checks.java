@@ -2,6 +2,7 @@ package org.hotbeat.community;
 
 import java.util.List;
 import java.util.Set;
+import org.hotbeat.InvalidInputException;
 
 /** Field checks shared by the community inputs; each throws {@link InvalidInputException}. */
 final class Checks {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.hotbeat.InvalidInputException;
 import org.hotbeat.evaluation.CountComparison;
 
 /**
@@ -75,7 +76,7 @@ public final class CommunityReport {
       List<Patrols> patrols = new ArrayList<>();
       List<Change> changes = new ArrayList<>();
       // Problems raised in the period, and older ones still being worked on in it.
-      for (Problem p : new ProblemStore(dataSource).list(agency, beat, null, null, end, 200)) {
+      for (CommunityProblem p : new CommunityProblemRepository(dataSource).list(agency, beat, null, null, end, 200)) {
         String title = PublicText.withoutPlaces(p.title());
         boolean raisedNow = !p.raisedOn().isBefore(start);
         if (raisedNow) {
@@ -85,7 +86,7 @@ public final class CommunityReport {
         }
         LocalDate first = null;   // the first response, which splits before from after
         boolean active = false;   // a response under way in the period
-        for (ProblemResponse r : ResponseStore.forProblem(c, p.id())) {
+        for (ProblemResponse r : ResponseRepository.forProblem(c, p.id())) {
           if (!r.startedOn().isBefore(end)) {
             continue;
           }
@@ -159,7 +160,7 @@ public final class CommunityReport {
   }
 
   /** The problem's area and categories: as many months before the response as after it. */
-  private static Change change(Connection c, ZoneId zone, Problem p, String title,
+  private static Change change(Connection c, ZoneId zone, CommunityProblem p, String title,
       YearMonth start, YearMonth to) throws SQLException {
     long months = Math.min(12, ChronoUnit.MONTHS.between(start, to) + 1);
     YearMonth beforeFrom = start.minusMonths(months);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.hotbeat.InvalidInputException;
 
 /** Reads an area from a GeoJSON geometry, Feature, or FeatureCollection of one feature. */
 public final class GeoJsonAreas {

@@ -10,6 +10,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.hotbeat.InvalidInputException;
 
 /**
  * Reads the track points of a GPX 1.0/1.1 file with StAX, one element at a time, so a long shift's

@@ -3,6 +3,7 @@ package org.hotbeat.community;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import org.hotbeat.InvalidInputException;
 
 /**
  * Whole days from {@code from} up to, not including, {@code to}, on the agency's local calendar

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.hotbeat.InvalidInputException;
 
 /**
  * Reads vehicle location pings as CSV, line by line: a header naming the longitude

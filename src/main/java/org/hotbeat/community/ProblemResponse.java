@@ -3,6 +3,7 @@ package org.hotbeat.community;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
+import org.hotbeat.InvalidInputException;
 
 /**
  * A dated intervention on a problem: hotspot patrols, lighting, a closure, partner work… A

@@ -19,8 +19,7 @@ import org.hotbeat.ingest.IngestLimits;
  * @param maxBodyBytes largest request body read into memory, in bytes
  * @param ingestLimits how much one import may read: bytes and rows per request (counted after
  *     decompression), line and field length
- * @param publicMinBandwidth smallest heat-map bandwidth, in metres, for callers without a patrol
- *     or analyst token: no single address can be read off a public map
+ * @param limits bounds on work and the public floors (see {@link Limits})
  * @param shutdownGrace how long in-flight requests may run on after a stop is asked for
  * @param dbUrl JDBC URL of an external PostgreSQL + PostGIS server, or {@code null} to run the
  *     embedded cluster in {@code pgDir}
@@ -36,7 +35,7 @@ public record HotbeatConfig(
     Path webDir,
     long maxBodyBytes,
     IngestLimits ingestLimits,
-    double publicMinBandwidth,
+    Limits limits,
     Duration shutdownGrace,
     String dbUrl,
     String dbUser,
@@ -61,8 +60,8 @@ public record HotbeatConfig(
     if (ingestLimits == null) {
       errors.add("the ingest limits must be set");
     }
-    if (!(publicMinBandwidth >= 0 && publicMinBandwidth <= 50_000)) {
-      errors.add("--public-min-bandwidth must be 0 to 50000 metres");
+    if (limits == null) {
+      errors.add("limits must be set");
     }
     if (shutdownGrace == null || shutdownGrace.isNegative()) {
       errors.add("--shutdown-grace-seconds must be 0 or more");
@@ -91,7 +90,7 @@ public record HotbeatConfig(
   /** The defaults, as a test or an embedding program would start from. */
   public static HotbeatConfig defaults() {
     return new HotbeatConfig("127.0.0.1", DEFAULT_PORT, Path.of("web"), 16L << 20,
-        IngestLimits.DEFAULTS, 250, Duration.ofSeconds(10), null, "postgres", "", 10, Path.of("var/pg"),
+        IngestLimits.DEFAULTS, Limits.defaults(), Duration.ofSeconds(10), null, "postgres", "", 10, Path.of("var/pg"),
         Path.of("var/graph"));
   }
 
@@ -101,37 +100,43 @@ public record HotbeatConfig(
 
   public HotbeatConfig withPort(int newPort) {
     return new HotbeatConfig(host, newPort, webDir, maxBodyBytes, ingestLimits,
-        publicMinBandwidth, shutdownGrace,
+        limits, shutdownGrace,
         dbUrl, dbUser, dbPassword, dbPoolSize, pgDir, graphDir);
   }
 
   public HotbeatConfig withDatabase(String url, String user, String password) {
     return new HotbeatConfig(host, port, webDir, maxBodyBytes, ingestLimits,
-        publicMinBandwidth, shutdownGrace, url,
+        limits, shutdownGrace, url,
         user, password, dbPoolSize, pgDir, graphDir);
   }
 
   public HotbeatConfig withPgDir(Path dir) {
     return new HotbeatConfig(host, port, webDir, maxBodyBytes, ingestLimits,
-        publicMinBandwidth, shutdownGrace,
+        limits, shutdownGrace,
         dbUrl, dbUser, dbPassword, dbPoolSize, dir, graphDir);
   }
 
   public HotbeatConfig withGraphDir(Path dir) {
     return new HotbeatConfig(host, port, webDir, maxBodyBytes, ingestLimits,
-        publicMinBandwidth, shutdownGrace,
+        limits, shutdownGrace,
         dbUrl, dbUser, dbPassword, dbPoolSize, pgDir, dir);
   }
 
-  public HotbeatConfig withIngestLimits(IngestLimits limits) {
-    return new HotbeatConfig(host, port, webDir, maxBodyBytes, limits,
-        publicMinBandwidth, shutdownGrace, dbUrl,
+  public HotbeatConfig withIngestLimits(IngestLimits newIngestLimits) {
+    return new HotbeatConfig(host, port, webDir, maxBodyBytes, newIngestLimits,
+        limits, shutdownGrace, dbUrl,
+        dbUser, dbPassword, dbPoolSize, pgDir, graphDir);
+  }
+
+  public HotbeatConfig withLimits(Limits newLimits) {
+    return new HotbeatConfig(host, port, webDir, maxBodyBytes, ingestLimits,
+        newLimits, shutdownGrace, dbUrl,
         dbUser, dbPassword, dbPoolSize, pgDir, graphDir);
   }
 
   public HotbeatConfig withWebDir(Path dir) {
     return new HotbeatConfig(host, port, dir, maxBodyBytes, ingestLimits,
-        publicMinBandwidth, shutdownGrace, dbUrl,
+        limits, shutdownGrace, dbUrl,
         dbUser, dbPassword, dbPoolSize, pgDir, graphDir);
   }
 
@@ -139,7 +144,7 @@ public record HotbeatConfig(
   public String toString() {
     return "HotbeatConfig[host=" + host + ", port=" + port + ", webDir=" + webDir
         + ", maxBodyBytes=" + maxBodyBytes + ", ingestLimits=" + ingestLimits
-        + ", publicMinBandwidth=" + publicMinBandwidth
+        + ", limits=" + limits
         + ", shutdownGrace=" + shutdownGrace
         + ", db=" + (dbUrl == null ? "embedded " + pgDir : dbUrl + " as " + dbUser)
         + ", dbPoolSize=" + dbPoolSize + ", graphDir=" + graphDir + "]";

@@ -9,8 +9,9 @@ import org.locationtech.jts.geom.Polygonal;
  * @param points the incidents, metres in the grid's plane
  * @param grid where to evaluate
  * @param kernel the kernel
- * @param bandwidth metres: σ for the Gaussian, the support radius for the others (see {@link Kernel});
- *     more than 0 and at most {@link #MAX_BANDWIDTH_M}
+ * @param bandwidth in the grid's units (metres of its plane, which in Web Mercator are not true
+ *     metres): σ for the Gaussian, the support radius for the others (see {@link Kernel}); more
+ *     than 0. The limit on true metres is the caller's to check, once (config.Limits)
  * @param edge edge correction; anything but {@link EdgeCorrection#NONE} needs a study area
  * @param studyArea polygon(s) in the grid's plane, or null. When given, points outside it are
  *     ignored and cells whose centre lies outside it are 0
@@ -20,9 +21,6 @@ import org.locationtech.jts.geom.Polygonal;
 public record DensityRequest(Points points, GridSpec grid, Kernel kernel, double bandwidth,
     EdgeCorrection edge, Geometry studyArea, double periods) {
 
-  /** Bandwidths above this (50 km) are refused as absurd for a city. */
-  public static final double MAX_BANDWIDTH_M = 50_000;
-
   public DensityRequest {
     if (points == null || grid == null || kernel == null || edge == null) {
       throw new IllegalArgumentException("points, grid, kernel and edge correction are required");
@@ -30,9 +28,8 @@ public record DensityRequest(Points points, GridSpec grid, Kernel kernel, double
     if (points.size() == 0) {
       throw new IllegalArgumentException("no points to smooth: the point set is empty");
     }
-    if (!(bandwidth > 0) || bandwidth > MAX_BANDWIDTH_M) {
-      throw new IllegalArgumentException("bandwidth must be more than 0 and at most "
-          + (int) MAX_BANDWIDTH_M + " m, got " + bandwidth);
+    if (!(bandwidth > 0) || !Double.isFinite(bandwidth)) {
+      throw new IllegalArgumentException("bandwidth must be more than 0, got " + bandwidth);
     }
     if (edge != EdgeCorrection.NONE && studyArea == null) {
       throw new IllegalArgumentException("edge correction " + edge + " needs a study area");

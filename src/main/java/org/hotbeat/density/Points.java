@@ -1,6 +1,7 @@
 package org.hotbeat.density;
 
 import java.util.Arrays;
+import org.hotbeat.geo.MetricProjection;
 
 /**
  * Weighted points (incidents) in a metric plane: x, y in metres, each with a weight (1 for a

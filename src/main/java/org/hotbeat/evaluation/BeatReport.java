@@ -13,7 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.hotbeat.density.MetricProjection;
+import org.hotbeat.geo.MetricProjection;
 
 /**
  * The per-beat report: counts by category in a period, the rate per km², and the change against

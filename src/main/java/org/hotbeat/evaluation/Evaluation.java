@@ -2,7 +2,7 @@ package org.hotbeat.evaluation;
 
 import java.time.Instant;
 import java.util.List;
-import org.hotbeat.density.MetricProjection;
+import org.hotbeat.geo.MetricProjection;
 import org.locationtech.jts.geom.Geometry;
 
 /**

@@ -2,7 +2,7 @@ package org.hotbeat.evaluation;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.hotbeat.density.MetricProjection;
+import org.hotbeat.geo.MetricProjection;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryCollection;

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.hotbeat.density.MetricProjection;
+import org.hotbeat.geo.MetricProjection;
 
 /**
  * A space-time cube and its emerging hot spots: incidents counted into square cells × calendar

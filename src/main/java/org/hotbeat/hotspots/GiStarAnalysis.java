@@ -2,7 +2,7 @@ package org.hotbeat.hotspots;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.hotbeat.density.MetricProjection;
+import org.hotbeat.geo.MetricProjection;
 
 /**
  * Gi* hot and cold spots of a set of incidents: the positions are projected to the UTM zone of

@@ -50,9 +50,9 @@ public final class CsvRecordReader implements RecordReader {
     maxFieldChars = limits.maxFieldChars();
     List<String> h = readRow();
     if (h == OVERLONG || overlongField >= 0) {
-      throw new InputTooLargeException("the CSV header row is longer than " + maxFieldChars
-          + " characters in a field or " + maxLineChars + " in all (" + IngestLimits.FIELD_OPTION
-          + ", " + IngestLimits.LINE_OPTION + ")");
+      throw new InputTooLargeException(h == OVERLONG ? IngestLimits.LINE : IngestLimits.FIELD,
+          "the CSV header row is longer than " + (h == OVERLONG ? maxLineChars : maxFieldChars)
+              + (h == OVERLONG ? " characters" : " characters in a field"));
     }
     if (h == null || (h.size() == 1 && h.get(0).isBlank())) {
       throw new IOException("the CSV input is empty: a header row is expected");
@@ -84,7 +84,7 @@ public final class CsvRecordReader implements RecordReader {
     if (values == OVERLONG) {
       skipLine();
       return RawRecord.unreadable(row, "the line is longer than " + maxLineChars
-          + " characters (" + IngestLimits.LINE_OPTION + "); skipped to the next line break");
+          + " characters (--" + IngestLimits.LINE + "); skipped to the next line break");
     }
     if (overlongField >= 0) {
       return RawRecord.fieldTooLong(row, overlongField < header.size()

@@ -135,8 +135,8 @@ public final class JsonRecordReader implements RecordReader {
   }
 
   private InputTooLargeException recordTooLong() {
-    return new InputTooLargeException("JSON record " + row + " is longer than " + maxRecordBytes
-        + " bytes (" + IngestLimits.LINE_OPTION + ")");
+    return new InputTooLargeException(IngestLimits.LINE, "JSON record " + row
+        + " is longer than " + maxRecordBytes + " bytes");
   }
 
   /** Ends the read once one record has taken more than its share of bytes. */

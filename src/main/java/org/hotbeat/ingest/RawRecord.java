@@ -21,7 +21,7 @@ public record RawRecord(long row, Map<String, String> fields, String error) {
   /** A row with a field over {@link IngestLimits#maxFieldChars}, the same reason from any reader. */
   static RawRecord fieldTooLong(long row, String field, int limit) {
     return unreadable(row, "field '" + field + "' is longer than " + limit + " characters ("
-        + IngestLimits.FIELD_OPTION + ")");
+        + "--" + IngestLimits.FIELD + ")");
   }
 
   public String get(String field) {

@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.hotbeat.tiles.TileCoord;
+import org.hotbeat.geo.TileCoord;
 
 /**
  * What the map draws from incidents, cut in PostGIS: vector tiles of points (clustered at low

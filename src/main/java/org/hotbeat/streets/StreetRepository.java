@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.hotbeat.geo.LonLat;
-import org.hotbeat.tiles.TileCoord;
+import org.hotbeat.geo.TileCoord;
 import org.locationtech.jts.io.WKBWriter;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;

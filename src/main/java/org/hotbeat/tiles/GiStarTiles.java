@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
+import org.hotbeat.geo.TileCoord;
+import org.hotbeat.geo.WebMercator;
 
 /**
  * Gi* cells as Mapbox Vector Tiles (layer {@code gistar}), encoded by PostGIS's

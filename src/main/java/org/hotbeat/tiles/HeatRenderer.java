@@ -13,6 +13,8 @@ import org.hotbeat.density.DensityGrid;
 import org.hotbeat.density.DensityRequest;
 import org.hotbeat.density.GridSpec;
 import org.hotbeat.density.Points;
+import org.hotbeat.geo.TileCoord;
+import org.hotbeat.geo.WebMercator;
 import org.hotbeat.store.IncidentQuery;
 import org.hotbeat.store.IncidentRepository;
 

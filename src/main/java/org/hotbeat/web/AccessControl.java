@@ -10,8 +10,8 @@ import io.javalin.security.RouteRole;
 import java.sql.SQLException;
 import java.util.Set;
 import org.hotbeat.access.Role;
-import org.hotbeat.access.TokenStore;
-import org.hotbeat.access.TokenStore.Caller;
+import org.hotbeat.access.TokenRepository.Caller;
+import org.hotbeat.access.TokenRepository;
 
 /**
  * Enforces route roles. Every route must declare exactly one {@link Role} (checked as routes are
@@ -23,9 +23,9 @@ final class AccessControl {
   private static final Set<HandlerType> VERBS = Set.of(HandlerType.GET, HandlerType.POST,
       HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE, HandlerType.HEAD);
 
-  private final TokenStore tokens;
+  private final TokenRepository tokens;
 
-  AccessControl(TokenStore tokens) {
+  AccessControl(TokenRepository tokens) {
     this.tokens = tokens;
   }
 

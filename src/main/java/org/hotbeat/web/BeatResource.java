@@ -4,12 +4,13 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.javalin.http.Context;
 import io.javalin.validation.Validator;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.time.Instant;
 import org.hotbeat.access.Role;
 import org.hotbeat.evaluation.BeatReport;
 import org.hotbeat.store.BeatRepository;
+import org.hotbeat.time.TimeWindow;
 
 /**
  * {@code GET /api/beats}: beat outlines and names as GeoJSON, public (no incident data).
@@ -45,12 +46,7 @@ final class BeatResource {
 
   /** The report of the request, suppressed unless the caller is patrol or above. */
   private BeatReport.Report build(Context ctx) throws SQLException {
-    Validator<Instant> from = ctx.queryParamAsClass("from", Instant.class).required();
-    Validator<Instant> to = ctx.queryParamAsClass("to", Instant.class).required();
-    QueryParams.validateAll(from, to);
-    if (!from.get().isBefore(to.get())) {
-      throw ProblemException.badRequest("to", "must be after 'from'");
-    }
+    TimeWindow period = TimeParams.requiredWindow(ctx, "from", "to");
     String code = ctx.pathParam("code");
     String agency = ctx.queryParam("agency");
     if (agency == null) {
@@ -62,7 +58,7 @@ final class BeatResource {
       agency = agencies.isEmpty() ? "" : agencies.get(0);
     }
     String theAgency = agency;
-    BeatReport.Report report = reports.build(agency, code, from.get(), to.get())
+    BeatReport.Report report = reports.build(agency, code, period.from(), period.to())
         .orElseThrow(() -> ProblemException.notFound("no beat " + code
             + (theAgency.isEmpty() ? "" : " in agency " + theAgency)));
     boolean full = AccessControl.caller(ctx).role().grants(Role.PATROL);

@@ -9,13 +9,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.hotbeat.community.Audit;
+import org.hotbeat.community.CommunityProblem;
+import org.hotbeat.community.CommunityProblemRepository;
 import org.hotbeat.community.GeoJsonAreas;
 import org.hotbeat.community.Meeting;
-import org.hotbeat.community.MeetingStore;
-import org.hotbeat.community.Problem;
+import org.hotbeat.community.MeetingRepository;
 import org.hotbeat.community.ProblemResponse;
-import org.hotbeat.community.ProblemStore;
-import org.hotbeat.community.ResponseStore;
+import org.hotbeat.community.ResponseRepository;
 
 /**
  * The problem log under {@code /api/community}: meetings, problems (SARA), notes, responses and
@@ -29,18 +29,18 @@ final class CommunityResource {
    */
   record ProblemBody(String agency, String title, JsonNode area, List<String> categories,
       LocalDate raisedOn, String raisedBeat, String raisedBy, Long meetingId, String status) {
-    Problem.Input input() {
-      return new Problem.Input(agency, title, area == null ? null : area(area), categories,
+    CommunityProblem.Input input() {
+      return new CommunityProblem.Input(agency, title, area == null ? null : area(area), categories,
           raisedOn, raisedBeat, raisedBy, meetingId, status);
     }
 
-    private static Problem.Area area(JsonNode a) {
+    private static CommunityProblem.Area area(JsonNode a) {
       if (a.hasNonNull("beat") && a.size() == 1) {
-        return new Problem.Area("beat", a.get("beat").asText(), null);
+        return new CommunityProblem.Area("beat", a.get("beat").asText(), null);
       }
       for (String kind : List.of("polygon", "hotspot")) {
         if (a.hasNonNull(kind) && a.size() == 1) {
-          return new Problem.Area(kind, null, GeoJsonAreas.geometry("area." + kind, a.get(kind))
+          return new CommunityProblem.Area(kind, null, GeoJsonAreas.geometry("area." + kind, a.get(kind))
               .toString());
         }
       }
@@ -55,12 +55,12 @@ final class CommunityResource {
 
   record FeatureCollection(String type, List<Feature> features) {}
 
-  private final MeetingStore meetings;
-  private final ProblemStore problems;
-  private final ResponseStore responses;
+  private final MeetingRepository meetings;
+  private final CommunityProblemRepository problems;
+  private final ResponseRepository responses;
   private final Audit audit;
 
-  CommunityResource(MeetingStore meetings, ProblemStore problems, ResponseStore responses,
+  CommunityResource(MeetingRepository meetings, CommunityProblemRepository problems, ResponseRepository responses,
       Audit audit) {
     this.meetings = meetings;
     this.problems = problems;
@@ -115,7 +115,7 @@ final class CommunityResource {
   }
 
   void createProblem(Context ctx) throws SQLException {
-    Problem p = problems.create(body(ctx, ProblemBody.class).input(), who(ctx));
+    CommunityProblem p = problems.create(body(ctx, ProblemBody.class).input(), who(ctx));
     created(ctx, "/api/community/problems", p.id(), p);
   }
 
@@ -156,7 +156,7 @@ final class CommunityResource {
   void addNote(Context ctx) throws SQLException {
     NoteBody b = body(ctx, NoteBody.class);
     long problem = id(ctx);
-    Problem.Note n = problems.addNote(problem, b.date(), b.text(), who(ctx));
+    CommunityProblem.Note n = problems.addNote(problem, b.date(), b.text(), who(ctx));
     created(ctx, "/api/community/problems/" + problem + "/notes", n.id(), n);
   }
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.hotbeat.config.Limits;
 import org.hotbeat.density.DensityGrid;
 import org.hotbeat.density.GridSpec;
 import org.hotbeat.exports.DensitySurface;
@@ -24,11 +25,13 @@ import org.hotbeat.tiles.HeatQuery;
  */
 final class DensityExportResource {
   private final DensitySurface surfaces;
+  private final Limits limits;
   private final long maxCells;
 
-  DensityExportResource(DensitySurface surfaces, long maxCells) {
+  DensityExportResource(DensitySurface surfaces, Limits limits) {
     this.surfaces = surfaces;
-    this.maxCells = maxCells;
+    this.limits = limits;
+    this.maxCells = limits.maxGridCells();
   }
 
   void geoTiff(Context ctx) throws SQLException {
@@ -88,7 +91,7 @@ final class DensityExportResource {
     Validator<Double> cell = ctx.queryParamAsClass("cell", Double.class)
         .check(c -> c == null || (c >= 1 && c <= 10_000), "must be 1 to 10000 m");
     QueryParams.validateAll(cell);
-    HeatQuery q = DensityParams.read(ctx, 0, false);
+    HeatQuery q = DensityParams.read(ctx, limits, false);
     try {
       return surfaces.compute(q.filter(), new DensitySurface.Settings(q.kernel(),
           q.bandwidthMetres(), cell.getOrDefault(0.0), q.periods(), maxCells));

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.TreeSet;
 import org.hotbeat.access.Role;
-import org.hotbeat.density.DensityRequest;
+import org.hotbeat.config.Limits;
 import org.hotbeat.density.Kernel;
 import org.hotbeat.store.IncidentQuery;
 import org.hotbeat.tiles.HeatDefaults;
@@ -28,23 +28,25 @@ final class DensityParams {
 
   private DensityParams() {}
 
-  /** Callers without a patrol or analyst token may not go below {@code publicMinBandwidth}. */
-  static HeatQuery read(Context ctx, double publicMinBandwidth) {
-    return read(ctx, publicMinBandwidth, true);
-  }
-
-  /** With {@code blend} false (exports) the count blend is neither the default nor allowed. */
-  static HeatQuery read(Context ctx, double publicMinBandwidth, boolean blend) {
+  /**
+   * Reads and validates the parameters, the bandwidth once and in true metres against
+   * {@link Limits#maxBandwidthMetres()}. Callers without a patrol or analyst role may not go
+   * below {@link Limits#publicMinBandwidthMetres()}. With {@code blend} false (exports) the count
+   * blend is neither the default nor allowed.
+   */
+  static HeatQuery read(Context ctx, Limits limits, boolean blend) {
+    double maxBandwidth = limits.maxBandwidthMetres();
+    double publicMinBandwidth = limits.publicMinBandwidthMetres();
     Validator<Double> bandwidth = ctx.queryParamAsClass("bandwidth", Double.class)
-        .check(b -> b == null || (b > 0 && b <= DensityRequest.MAX_BANDWIDTH_M),
-            "must be more than 0 and at most " + (int) DensityRequest.MAX_BANDWIDTH_M + " m");
+        .check(b -> b == null || (b > 0 && b <= maxBandwidth), "must be more than 0 and at most "
+            + (int) maxBandwidth + " m (limit " + Limits.MAX_BANDWIDTH + ")");
     Validator<String> per = ctx.queryParamAsClass("per", String.class)
         .check(p -> p == null || UNITS.containsKey(p), "must be day, week, month or year");
     Validator<Double> share = ctx.queryParamAsClass("countShare", Double.class)
         .check(v -> v == null || (v >= 0 && v <= 1), "must be 0 to 1");
     Validator<Double> countCell = ctx.queryParamAsClass("countCell", Double.class)
-        .check(v -> v == null || (v > 0 && v <= DensityRequest.MAX_BANDWIDTH_M),
-            "must be more than 0 and at most " + (int) DensityRequest.MAX_BANDWIDTH_M + " m");
+        .check(v -> v == null || (v > 0 && v <= maxBandwidth), "must be more than 0 and at most "
+            + (int) maxBandwidth + " m (limit " + Limits.MAX_BANDWIDTH + ")");
     QueryParams.validateAll(bandwidth, per, share, countCell);
     Kernel kernel;
     try {

@@ -19,6 +19,7 @@ import org.hotbeat.evaluation.StudyGrid;
 import org.hotbeat.store.BeatRepository;
 import org.hotbeat.store.IncidentQuery;
 import org.hotbeat.store.IncidentRepository;
+import org.hotbeat.time.TimeWindow;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -44,24 +45,22 @@ final class EvaluationResource {
   }
 
   void evaluate(Context ctx) throws SQLException {
-    Validator<Instant> trainFrom = ctx.queryParamAsClass("trainFrom", Instant.class).required();
-    Validator<Instant> trainTo = ctx.queryParamAsClass("trainTo", Instant.class).required();
-    Validator<Instant> testFrom = ctx.queryParamAsClass("testFrom", Instant.class).required();
-    Validator<Instant> testTo = ctx.queryParamAsClass("testTo", Instant.class).required();
     Validator<Double> cell = ctx.queryParamAsClass("cell", Double.class)
         .check(c -> c == null || (c > 0 && c <= 50_000), "must be more than 0 and at most 50000 m");
     Validator<String> format = ctx.queryParamAsClass("format", String.class)
         .check(f -> f == null || List.of("json", "svg", "png").contains(f),
             "must be json, svg or png");
-    QueryParams.validateAll(trainFrom, trainTo, testFrom, testTo, cell, format);
+    TimeWindow[] windows = QueryParams.validateAll(() -> new TimeWindow[] {
+        TimeParams.requiredWindow(ctx, "trainFrom", "trainTo"),
+        TimeParams.requiredWindow(ctx, "testFrom", "testTo")}, cell, format);
     if (ctx.queryParam("from") != null || ctx.queryParam("to") != null) {
       throw ProblemException.badRequest("from", "the periods are trainFrom–trainTo and "
           + "testFrom–testTo; from and to do not apply");
     }
     Evaluation.Periods periods;
     try {
-      periods = new Evaluation.Periods(trainFrom.get(), trainTo.get(), testFrom.get(),
-          testTo.get());
+      periods = new Evaluation.Periods(windows[0].from(), windows[0].to(), windows[1].from(),
+          windows[1].to());
     } catch (Evaluation.BadPeriods e) {
       throw ProblemException.badRequest(e.field(), e.getMessage());
     }

@@ -11,13 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hotbeat.access.Role;
+import org.hotbeat.config.Limits;
+import org.hotbeat.geo.TileCoord;
 import org.hotbeat.store.IncidentRepository;
 import org.hotbeat.tiles.HeatLayer;
 import org.hotbeat.tiles.HeatQuery;
 import org.hotbeat.tiles.HeatRamp;
 import org.hotbeat.tiles.HeatRenderer;
 import org.hotbeat.tiles.TileCache;
-import org.hotbeat.tiles.TileCoord;
 
 /**
  * The heat layer: {@code /tiles/heat/{z}/{x}/{y}.png}, its TileJSON {@code /tiles/heat.json} and
@@ -32,13 +33,13 @@ final class HeatTileResource {
 
   private final HeatRenderer renderer;
   private final TileCache cache = new TileCache(64L << 20);
-  private final double publicMinBandwidth;
+  private final Limits limits;
   private final DataSources data;
 
-  HeatTileResource(IncidentRepository incidents, DataSources data, double publicMinBandwidth) {
+  HeatTileResource(IncidentRepository incidents, DataSources data, Limits limits) {
     this.renderer = new HeatRenderer(incidents);
     this.data = data;
-    this.publicMinBandwidth = publicMinBandwidth;
+    this.limits = limits;
   }
 
   void tile(Context ctx) throws SQLException {
@@ -135,7 +136,7 @@ final class HeatTileResource {
   }
 
   private HeatQuery query(Context ctx) {
-    return DensityParams.read(ctx, publicMinBandwidth);
+    return DensityParams.read(ctx, limits, true);
   }
 
   static String digest(String s) {

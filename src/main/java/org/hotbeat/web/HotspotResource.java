@@ -10,8 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hotbeat.access.Role;
+import org.hotbeat.config.Limits;
 import org.hotbeat.density.GridSpec;
-import org.hotbeat.density.MetricProjection;
+import org.hotbeat.geo.MetricProjection;
+import org.hotbeat.geo.TileCoord;
 import org.hotbeat.hotspots.DualKde;
 import org.hotbeat.hotspots.EmergingHotspotAnalysis;
 import org.hotbeat.hotspots.EmergingHotspots;
@@ -20,7 +22,7 @@ import org.hotbeat.store.IncidentQuery;
 import org.hotbeat.store.IncidentRepository;
 import org.hotbeat.tiles.GiStarTiles;
 import org.hotbeat.tiles.HeatQuery;
-import org.hotbeat.tiles.TileCoord;
+import org.hotbeat.time.TimeWindow;
 
 /**
  * {@code GET /api/hotspots/gistar}: Gi* cells (GeoJSON polygons) for the incident filters of
@@ -44,6 +46,7 @@ final class HotspotResource {
 
   private final IncidentRepository incidents;
   private final GiStarTiles tiles;
+  private final Limits limits;
   private final long maxCells;
   /** The drawable cells of recent Gi* tile layers, by data version, role and query string. */
   private final Map<String, List<GiStarTiles.Cell>> tileCells =
@@ -54,10 +57,11 @@ final class HotspotResource {
         }
       };
 
-  HotspotResource(IncidentRepository incidents, GiStarTiles tiles, long maxCells) {
+  HotspotResource(IncidentRepository incidents, GiStarTiles tiles, Limits limits) {
     this.incidents = incidents;
     this.tiles = tiles;
-    this.maxCells = maxCells;
+    this.limits = limits;
+    this.maxCells = limits.maxAnalysisCells();
   }
 
   void gistar(Context ctx) throws SQLException {
@@ -97,18 +101,17 @@ final class HotspotResource {
         .check(c -> c == null || (c >= 1 && c <= 10_000), "must be 1 to 10000 m");
     Validator<Double> alpha = ctx.queryParamAsClass("alpha", Double.class)
         .check(a -> a == null || (a > 0 && a < 1), "must be between 0 and 1");
-    Validator<Instant> baseFrom = ctx.queryParamAsClass("baseFrom", Instant.class);
-    Validator<Instant> baseTo = ctx.queryParamAsClass("baseTo", Instant.class);
-    QueryParams.validateAll(cell, alpha, baseFrom, baseTo);
-    HeatQuery hq = DensityParams.read(ctx, 0, false);
+    TimeWindow baseWindow = QueryParams.validateAll(
+        () -> TimeParams.window(ctx, "baseFrom", "baseTo"), cell, alpha);
+    HeatQuery hq = DensityParams.read(ctx, limits, false);
     IncidentQuery q = hq.filter();
     if (q.from() == null || q.to() == null) {
       throw ProblemException.badRequest(q.from() == null ? "from" : "to",
           "a change needs the current period: give from and to");
     }
     Duration length = Duration.between(q.from(), q.to());
-    Instant bf = baseFrom.getOrDefault(q.from().minus(length));
-    Instant bt = baseTo.getOrDefault(q.from());
+    Instant bf = baseWindow.from() != null ? baseWindow.from() : q.from().minus(length);
+    Instant bt = baseWindow.to() != null ? baseWindow.to() : q.from();
     if (!bf.isBefore(bt)) {
       throw ProblemException.badRequest("baseTo", "the base period is empty: it must end after "
           + "it starts");

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.hotbeat.InvalidInputException;
 import org.hotbeat.ingest.IncidentValues;
 import org.hotbeat.ingest.Taxonomy;
 import org.hotbeat.store.IncidentCorrections;
@@ -57,14 +58,14 @@ final class IncidentAdminResource {
     String agency = ctx.pathParam("agency");
     String sourceId = ctx.pathParam("sourceId");
     Patch p = readPatch(ctx);
-    List<Problem.FieldError> errors = new ArrayList<>();
+    List<ProblemDetail.FieldError> errors = new ArrayList<>();
     Instant at = null;
     if (p.occurred_at() != null) {
       try {
-        at = Timestamps.parse(p.occurred_at());
+        at = TimeParams.instant(ctx, "occurred_at", p.occurred_at(), agency);
         addIfBad(errors, "occurred_at", IncidentValues.timeProblem(p.occurred_at(), at, clock));
-      } catch (IllegalArgumentException e) {
-        errors.add(new Problem.FieldError("occurred_at", e.getMessage()));
+      } catch (InvalidInputException e) {
+        errors.add(new ProblemDetail.FieldError(e.field(), e.reason()));
       }
     }
     if (p.offense() != null) {
@@ -72,10 +73,10 @@ final class IncidentAdminResource {
           IncidentValues.MAX_CODE_CHARS));
     }
     if (p.category() != null && !Taxonomy.isCategory(p.category())) {
-      errors.add(new Problem.FieldError("category", "must be one of " + Taxonomy.CATEGORIES));
+      errors.add(new ProblemDetail.FieldError("category", "must be one of " + Taxonomy.CATEGORIES));
     }
     if ((p.lon() == null) != (p.lat() == null)) {
-      errors.add(new Problem.FieldError("lat", "lon and lat go together"));
+      errors.add(new ProblemDetail.FieldError("lat", "lon and lat go together"));
     } else if (p.lon() != null) {
       String bad = IncidentValues.pointProblem(p.lon(), p.lat());
       if (bad == null) {
@@ -86,7 +87,7 @@ final class IncidentAdminResource {
     }
     if (p.location_precision() != null
         && !List.of("exact", "block", "street", "anonymised").contains(p.location_precision())) {
-      errors.add(new Problem.FieldError("location_precision",
+      errors.add(new ProblemDetail.FieldError("location_precision",
           "must be exact, block, street or anonymised"));
     }
     if (!errors.isEmpty()) {
@@ -122,13 +123,13 @@ final class IncidentAdminResource {
           ? "is not a field of a correction (" + String.join(", ", FIELDS) + ")"
           : "has the wrong type";
       throw new ProblemException(400, "Bad Request", "invalid correction",
-          List.of(new Problem.FieldError(field, why)));
+          List.of(new ProblemDetail.FieldError(field, why)));
     }
   }
 
-  private static void addIfBad(List<Problem.FieldError> errors, String field, String reason) {
+  private static void addIfBad(List<ProblemDetail.FieldError> errors, String field, String reason) {
     if (reason != null) {
-      errors.add(new Problem.FieldError(field, reason));
+      errors.add(new ProblemDetail.FieldError(field, reason));
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.hotbeat.LimitExceededException;
 import org.hotbeat.ingest.ImportReport;
 import org.hotbeat.ingest.IncidentValues;
 import org.hotbeat.ingest.IngestLimits;
@@ -49,8 +50,8 @@ final class IncidentIngestResource {
     }
     boolean gzip = gzipped(ctx.header("Content-Encoding"));
     if (!gzip && ctx.req().getContentLengthLong() > limits.maxBytes()) {
-      throw new InputTooLargeException("the body is larger than " + (limits.maxBytes() >> 20)
-          + " MiB (" + IngestLimits.BYTES_OPTION + ")");
+      throw new LimitExceededException(IngestLimits.BYTES, "the body is larger than "
+          + (limits.maxBytes() >> 20) + " MiB; nothing was stored");
     }
     String name = ctx.queryParamAsClass("mapping", String.class).getOrDefault("generic");
     if (!Mappings.BUILT_IN.contains(name)) {
@@ -74,7 +75,7 @@ final class IncidentIngestResource {
       r = ingest.ingest(reader, mapping, agency, srid, new IngestService.Source("api",
           AccessControl.caller(ctx).name()), new IngestService.Listener() { });
     } catch (InputTooLargeException e) {
-      throw e;
+      throw new LimitExceededException(e.limit(), e.reason() + "; nothing was stored");
     } catch (IOException e) {
       throw new ProblemException(400, "Bad Request", "the body could not be read: "
           + e.getMessage() + "; nothing was stored", null);

@@ -11,11 +11,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import org.hotbeat.geo.Bbox;
 import org.hotbeat.store.IncidentQuery;
+import org.hotbeat.time.TimeWindow;
 
 /**
  * The incident filter every incident endpoint accepts, read and validated in one place:
  * {@code agency, bbox, from, to, category, offense, hours, weekdays, beat, cursor, limit}.
+ * {@code from} and {@code to} are read by {@link TimeParams} on the agency's clock.
  * Lists are comma-separated or repeated; {@code hours=20-23,0-3}; {@code weekdays=mon-fri} or
  * ISO numbers {@code 1-5}.
  */
@@ -66,26 +69,20 @@ final class IncidentParams {
   /** Reads the filter; every bad parameter is reported at once (400). */
   static IncidentQuery read(Context ctx, int defaultLimit) {
     Validator<Bbox> bbox = ctx.queryParamAsClass("bbox", Bbox.class);
-    Validator<Instant> from = ctx.queryParamAsClass("from", Instant.class);
-    Validator<Instant> to = ctx.queryParamAsClass("to", Instant.class);
     Validator<Hours> hours = ctx.queryParamAsClass("hours", Hours.class);
     Validator<Weekdays> weekdays = ctx.queryParamAsClass("weekdays", Weekdays.class);
     Validator<PageCursor> cursor = ctx.queryParamAsClass("cursor", PageCursor.class);
     Validator<Integer> limit = ctx.queryParamAsClass("limit", Integer.class)
         .check(n -> n == null || (n >= 1 && n <= IncidentQuery.MAX_LIMIT),
             "must be between 1 and " + IncidentQuery.MAX_LIMIT);
-    QueryParams.validateAll(bbox, from, to, hours, weekdays, cursor, limit);
-    Instant f = from.getOrNull();
-    Instant t = to.getOrNull();
-    if (f != null && t != null && !f.isBefore(t)) {
-      throw ProblemException.badRequest("to", "must be after 'from'");
-    }
+    TimeWindow window = QueryParams.validateAll(() -> TimeParams.window(ctx, "from", "to"), bbox,
+        hours, weekdays, cursor, limit);
     Bbox b = bbox.getOrNull();
     Hours h = hours.getOrNull();
     Weekdays w = weekdays.getOrNull();
     PageCursor cur = cursor.getOrNull();
     return new IncidentQuery(blankToNull(ctx.queryParam("agency")),
-        b == null ? null : b.toArray(), f, t, list(ctx, "category"), list(ctx, "offense"),
+        b == null ? null : b.toArray(), window.from(), window.to(), list(ctx, "category"), list(ctx, "offense"),
         h == null ? null : h.values(), w == null ? null : w.values(),
         blankToNull(ctx.queryParam("beat")), cur == null ? null : cur.position(),
         limit.getOrDefault(defaultLimit));

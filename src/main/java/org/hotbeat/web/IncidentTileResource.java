@@ -6,9 +6,9 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hotbeat.geo.TileCoord;
 import org.hotbeat.store.IncidentAggregates;
 import org.hotbeat.store.IncidentQuery;
-import org.hotbeat.tiles.TileCoord;
 
 /**
  * Point-level incidents on the map, for analysts only: {@code /tiles/incidents/{z}/{x}/{y}.mvt}

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hotbeat.access.Role;
+import org.hotbeat.geo.Bbox;
 import org.hotbeat.store.BeatRepository;
 import org.hotbeat.store.Incident;
 import org.hotbeat.store.IncidentQuery;
@@ -200,11 +201,11 @@ final class OgcFeaturesResource {
       try {
         String[] ends = dt.split("/", -1);
         if (ends.length == 1) {
-          from = Timestamps.parse(ends[0]);
+          from = TimeParams.instant(ctx, "datetime", ends[0], null);
           to = from.plusMillis(1);
         } else if (ends.length == 2) {
-          from = open(ends[0]) ? null : Timestamps.parse(ends[0]);
-          to = open(ends[1]) ? null : Timestamps.parse(ends[1]).plusMillis(1);
+          from = open(ends[0]) ? null : TimeParams.instant(ctx, "datetime", ends[0], null);
+          to = open(ends[1]) ? null : TimeParams.instant(ctx, "datetime", ends[1], null).plusMillis(1);
           if (from != null && to != null && !from.isBefore(to)) {
             throw new IllegalArgumentException("the interval ends before it starts");
           }

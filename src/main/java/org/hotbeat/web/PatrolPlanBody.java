@@ -13,10 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.hotbeat.InvalidInputException;
 import org.hotbeat.geo.LonLat;
 import org.hotbeat.ingest.Taxonomy;
 import org.hotbeat.patrol.PlanRequest;
 import org.hotbeat.streets.TravelMode;
+import org.hotbeat.time.TimeWindow;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
@@ -51,15 +53,15 @@ record PatrolPlanBody(Area area, Shift shift, List<Unit> units, Double dwellMinu
 
   /** @param clockSeed the seed used when the body names none (reported in the plan) */
   PlanRequest validate(long clockSeed) {
-    List<Problem.FieldError> errors = new ArrayList<>();
+    List<ProblemDetail.FieldError> errors = new ArrayList<>();
     PlanRequest.Area a = area(errors);
     OffsetDateTime start = time(shift == null ? null : shift.start(), "shift.start", errors);
     OffsetDateTime end = time(shift == null ? null : shift.end(), "shift.end", errors);
     if (start != null && end != null) {
       if (!end.isAfter(start)) {
-        errors.add(new Problem.FieldError("shift.end", "must be after shift.start"));
+        errors.add(new ProblemDetail.FieldError("shift.end", "must be after shift.start"));
       } else if (Duration.between(start, end).compareTo(MAX_SHIFT) > 0) {
-        errors.add(new Problem.FieldError("shift.end", "a shift lasts at most 24 hours"));
+        errors.add(new ProblemDetail.FieldError("shift.end", "a shift lasts at most 24 hours"));
       }
     }
     List<PlanRequest.Unit> us = units(errors);
@@ -82,15 +84,15 @@ record PatrolPlanBody(Area area, Shift shift, List<Unit> units, Double dwellMinu
         seed == null ? clockSeed : seed, r, cand);
   }
 
-  private PlanRequest.Area area(List<Problem.FieldError> errors) {
+  private PlanRequest.Area area(List<ProblemDetail.FieldError> errors) {
     if (area == null || (area.beat() == null) == (area.polygon() == null)) {
-      errors.add(new Problem.FieldError("area", "give either {\"beat\": CODE} or "
+      errors.add(new ProblemDetail.FieldError("area", "give either {\"beat\": CODE} or "
           + "{\"polygon\": GeoJSON Polygon}"));
       return null;
     }
     if (area.beat() != null) {
       if (area.beat().isBlank()) {
-        errors.add(new Problem.FieldError("area.beat", "must not be blank"));
+        errors.add(new ProblemDetail.FieldError("area.beat", "must not be blank"));
       }
       return new PlanRequest.Area(area.beat().strip(), area.agency(), null);
     }
@@ -99,12 +101,12 @@ record PatrolPlanBody(Area area, Shift shift, List<Unit> units, Double dwellMinu
       String why = g instanceof Polygonal ? polygonProblem(g) : "must be a GeoJSON Polygon or "
           + "MultiPolygon, got " + g.getGeometryType();
       if (why != null) {
-        errors.add(new Problem.FieldError("area.polygon", why));
+        errors.add(new ProblemDetail.FieldError("area.polygon", why));
         return null;
       }
       return new PlanRequest.Area(null, area.agency(), g);
     } catch (org.locationtech.jts.io.ParseException | RuntimeException e) {
-      errors.add(new Problem.FieldError("area.polygon", "not GeoJSON: " + e.getMessage()));
+      errors.add(new ProblemDetail.FieldError("area.polygon", "not GeoJSON: " + e.getMessage()));
       return null;
     }
   }
@@ -121,9 +123,9 @@ record PatrolPlanBody(Area area, Shift shift, List<Unit> units, Double dwellMinu
     return null;
   }
 
-  private List<PlanRequest.Unit> units(List<Problem.FieldError> errors) {
+  private List<PlanRequest.Unit> units(List<ProblemDetail.FieldError> errors) {
     if (units == null || units.isEmpty() || units.size() > MAX_UNITS) {
-      errors.add(new Problem.FieldError("units", "give 1 to " + MAX_UNITS + " units"));
+      errors.add(new ProblemDetail.FieldError("units", "give 1 to " + MAX_UNITS + " units"));
       return List.of();
     }
     List<PlanRequest.Unit> out = new ArrayList<>();
@@ -132,18 +134,18 @@ record PatrolPlanBody(Area area, Shift shift, List<Unit> units, Double dwellMinu
       Unit u = units.get(i);
       String f = "units[" + i + "]";
       if (u == null) {
-        errors.add(new Problem.FieldError(f, "must be an object"));
+        errors.add(new ProblemDetail.FieldError(f, "must be an object"));
         continue;
       }
       String name = u.name() == null || u.name().isBlank() ? "unit " + (i + 1) : u.name().strip();
       if (name.length() > 40 || !names.add(name)) {
-        errors.add(new Problem.FieldError(f + ".name", "must be unique and at most 40 characters"));
+        errors.add(new ProblemDetail.FieldError(f + ".name", "must be unique and at most 40 characters"));
       }
       TravelMode mode = TravelMode.CAR;
       try {
         mode = u.mode() == null ? TravelMode.CAR : TravelMode.parse(u.mode());
       } catch (IllegalArgumentException e) {
-        errors.add(new Problem.FieldError(f + ".mode", e.getMessage()));
+        errors.add(new ProblemDetail.FieldError(f + ".mode", e.getMessage()));
       }
       LonLat s = point(u.start(), f + ".start", true, errors);
       LonLat e = point(u.end(), f + ".end", false, errors);
@@ -155,10 +157,10 @@ record PatrolPlanBody(Area area, Shift shift, List<Unit> units, Double dwellMinu
   }
 
   private static LonLat point(List<Double> p, String field, boolean required,
-      List<Problem.FieldError> errors) {
+      List<ProblemDetail.FieldError> errors) {
     if (p == null) {
       if (required) {
-        errors.add(new Problem.FieldError(field, "required: [lon, lat]"));
+        errors.add(new ProblemDetail.FieldError(field, "required: [lon, lat]"));
       }
       return null;
     }
@@ -168,24 +170,24 @@ record PatrolPlanBody(Area area, Shift shift, List<Unit> units, Double dwellMinu
       }
       return LonLat.of(p.get(0), p.get(1));
     } catch (IllegalArgumentException e) {
-      errors.add(new Problem.FieldError(field, e.getMessage()));
+      errors.add(new ProblemDetail.FieldError(field, e.getMessage()));
       return null;
     }
   }
 
   private PlanRequest.Risk risk(OffsetDateTime start, OffsetDateTime end,
-      List<Problem.FieldError> errors) {
+      List<ProblemDetail.FieldError> errors) {
     Risk r = risk == null ? new Risk(null, null, null, null, null, null) : risk;
     Instant to = r.to() == null ? (start == null ? null : start.toInstant())
         : instant(r.to(), "risk.to", errors);
     Instant from = r.from() == null ? (to == null ? null : to.minus(365, ChronoUnit.DAYS))
         : instant(r.from(), "risk.from", errors);
     if (from != null && to != null && !from.isBefore(to)) {
-      errors.add(new Problem.FieldError("risk.from", "must be before risk.to"));
+      errors.add(new ProblemDetail.FieldError("risk.from", "must be before risk.to"));
     }
     Map<String, Double> weights = new LinkedHashMap<>();
     if (r.categories() != null && r.weights() != null) {
-      errors.add(new Problem.FieldError("risk", "give categories or weights, not both"));
+      errors.add(new ProblemDetail.FieldError("risk", "give categories or weights, not both"));
     } else if (r.categories() != null) {
       r.categories().forEach(cat -> weights.put(cat, 1.0));
     } else if (r.weights() != null) {
@@ -193,10 +195,10 @@ record PatrolPlanBody(Area area, Shift shift, List<Unit> units, Double dwellMinu
     }
     for (Map.Entry<String, Double> w : weights.entrySet()) {
       if (!Taxonomy.isCategory(w.getKey())) {
-        errors.add(new Problem.FieldError("risk.categories", "'" + w.getKey()
+        errors.add(new ProblemDetail.FieldError("risk.categories", "'" + w.getKey()
             + "' is not a category; expected one of " + Taxonomy.CATEGORIES));
       } else if (w.getValue() == null || !(w.getValue() > 0 && w.getValue() <= 100)) {
-        errors.add(new Problem.FieldError("risk.weights." + w.getKey(),
+        errors.add(new ProblemDetail.FieldError("risk.weights." + w.getKey(),
             "a harm weight must be more than 0 and at most 100"));
       }
     }
@@ -214,13 +216,13 @@ record PatrolPlanBody(Area area, Shift shift, List<Unit> units, Double dwellMinu
     } else if (h.isArray()) {
       h.forEach(x -> {
         if (!x.canConvertToInt() || x.asInt() < 0 || x.asInt() > 23) {
-          errors.add(new Problem.FieldError("risk.hours", "hours are whole numbers 0 to 23"));
+          errors.add(new ProblemDetail.FieldError("risk.hours", "hours are whole numbers 0 to 23"));
         } else {
           hours.add(x.asInt());
         }
       });
     } else if (!"all".equals(h.asText())) {
-      errors.add(new Problem.FieldError("risk.hours", "\"shift\", \"all\" or a list of hours"));
+      errors.add(new ProblemDetail.FieldError("risk.hours", "\"shift\", \"all\" or a list of hours"));
     }
     double bw = range(r.bandwidth(), DEFAULT_BANDWIDTH_M, 25, 2000, "risk.bandwidth", errors);
     if (from == null || to == null) {
@@ -230,37 +232,37 @@ record PatrolPlanBody(Area area, Shift shift, List<Unit> units, Double dwellMinu
         bw);
   }
 
-  private static OffsetDateTime time(String s, String field, List<Problem.FieldError> errors) {
+  private static OffsetDateTime time(String s, String field, List<ProblemDetail.FieldError> errors) {
     if (s == null) {
-      errors.add(new Problem.FieldError(field, "required: a time with offset, e.g. "
+      errors.add(new ProblemDetail.FieldError(field, "required: a time with offset, e.g. "
           + "2017-06-02T20:00:00-05:00"));
       return null;
     }
     try {
       return OffsetDateTime.parse(s.strip());
     } catch (DateTimeParseException e) {
-      errors.add(new Problem.FieldError(field, "'" + s + "' is not a time with offset, e.g. "
+      errors.add(new ProblemDetail.FieldError(field, "'" + s + "' is not a time with offset, e.g. "
           + "2017-06-02T20:00:00-05:00"));
       return null;
     }
   }
 
-  private static Instant instant(String s, String field, List<Problem.FieldError> errors) {
+  private static Instant instant(String s, String field, List<ProblemDetail.FieldError> errors) {
     try {
-      return Timestamps.parse(s);
-    } catch (IllegalArgumentException e) {
-      errors.add(new Problem.FieldError(field, e.getMessage()));
+      return TimeWindow.instant(field, s, () -> java.time.ZoneOffset.UTC);
+    } catch (InvalidInputException e) {
+      errors.add(new ProblemDetail.FieldError(field, e.reason()));
       return null;
     }
   }
 
   private static double range(Double v, double dflt, double min, double max, String field,
-      List<Problem.FieldError> errors) {
+      List<ProblemDetail.FieldError> errors) {
     if (v == null) {
       return dflt;
     }
     if (!(v >= min && v <= max)) {
-      errors.add(new Problem.FieldError(field, "must be between " + fmt(min) + " and "
+      errors.add(new ProblemDetail.FieldError(field, "must be between " + fmt(min) + " and "
           + fmt(max)));
       return dflt;
     }

@@ -35,7 +35,7 @@ final class PatrolPlanResource {
         case 422 -> "Unprocessable Content";
         case 413 -> "Content Too Large";
         default -> "Bad Request";
-      }, e.getMessage(), List.of(new Problem.FieldError(e.field(), e.getMessage())));
+      }, e.getMessage(), List.of(new ProblemDetail.FieldError(e.field(), e.getMessage())));
     } catch (IllegalArgumentException e) {   // e.g. an area too large for a risk surface
       throw ProblemException.badRequest("area", e.getMessage());
     }

@@ -6,9 +6,9 @@ import java.util.List;
 public final class ProblemException extends RuntimeException {
   private final int status;
   private final String title;
-  private final List<Problem.FieldError> errors;
+  private final List<ProblemDetail.FieldError> errors;
 
-  public ProblemException(int status, String title, String detail, List<Problem.FieldError> errors) {
+  public ProblemException(int status, String title, String detail, List<ProblemDetail.FieldError> errors) {
     super(detail);
     this.status = status;
     this.title = title;
@@ -17,7 +17,7 @@ public final class ProblemException extends RuntimeException {
 
   public static ProblemException badRequest(String field, String message) {
     return new ProblemException(400, "Bad Request", field + ": " + message,
-        List.of(new Problem.FieldError(field, message)));
+        List.of(new ProblemDetail.FieldError(field, message)));
   }
 
   public static ProblemException notFound(String detail) {
@@ -32,7 +32,7 @@ public final class ProblemException extends RuntimeException {
     return title;
   }
 
-  public List<Problem.FieldError> errors() {
+  public List<ProblemDetail.FieldError> errors() {
     return errors;
   }
 }

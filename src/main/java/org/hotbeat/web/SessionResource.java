@@ -1,7 +1,7 @@
 package org.hotbeat.web;
 
 import io.javalin.http.Context;
-import org.hotbeat.access.TokenStore.Caller;
+import org.hotbeat.access.TokenRepository.Caller;
 
 /** {@code GET /api/session}: who the caller is, so the map can show what its role may see. */
 final class SessionResource {

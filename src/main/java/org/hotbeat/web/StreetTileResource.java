@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hotbeat.geo.TileCoord;
 import org.hotbeat.streets.StreetImport;
 import org.hotbeat.streets.StreetRepository;
-import org.hotbeat.tiles.TileCoord;
 
 /**
  * The street basemap: {@code /tiles/streets/{z}/{x}/{y}.mvt} (Mapbox Vector Tiles, layer

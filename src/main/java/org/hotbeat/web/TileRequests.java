@@ -1,7 +1,7 @@
 package org.hotbeat.web;
 
 import io.javalin.http.Context;
-import org.hotbeat.tiles.TileCoord;
+import org.hotbeat.geo.TileCoord;
 
 /** Reads {z}/{x}/{y} path parameters; a bad one is 400, a tile outside the pyramid 404. */
 final class TileRequests {

@@ -23,29 +23,31 @@ import javax.sql.DataSource;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.hotbeat.HotbeatException;
 import org.hotbeat.access.Role;
-import org.hotbeat.access.TokenStore;
+import org.hotbeat.access.TokenRepository;
 import org.hotbeat.community.AssessmentService;
 import org.hotbeat.community.Audit;
+import org.hotbeat.community.CommunityProblemRepository;
 import org.hotbeat.community.CommunityReport;
 import org.hotbeat.community.ControlCandidates;
 import org.hotbeat.community.DosageService;
-import org.hotbeat.community.MeetingStore;
-import org.hotbeat.community.ProblemStore;
-import org.hotbeat.community.ResponseStore;
+import org.hotbeat.community.MeetingRepository;
+import org.hotbeat.community.ResponseRepository;
 import org.hotbeat.config.HotbeatConfig;
 import org.hotbeat.evaluation.BeatReport;
-import org.hotbeat.tiles.GiStarTiles;
 import org.hotbeat.exports.DensitySurface;
+import org.hotbeat.geo.Bbox;
 import org.hotbeat.ingest.IngestService;
+import org.hotbeat.patrol.PatrolPlanner;
+import org.hotbeat.patrol.PlanRepository;
+import org.hotbeat.store.AgencyRepository;
 import org.hotbeat.store.BeatRepository;
 import org.hotbeat.store.Database;
 import org.hotbeat.store.IncidentAggregates;
 import org.hotbeat.store.IncidentCorrections;
 import org.hotbeat.store.IncidentRepository;
-import org.hotbeat.patrol.PatrolPlanner;
-import org.hotbeat.patrol.PlanRepository;
 import org.hotbeat.streets.StreetNetwork;
 import org.hotbeat.streets.StreetRepository;
+import org.hotbeat.tiles.GiStarTiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +57,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebApp {
   /** What the routes need, built once per process. */
-  public record Services(Database database, TokenStore tokens, IncidentRepository incidents,
+  public record Services(Database database, TokenRepository tokens, IncidentRepository incidents,
       BeatRepository beats, IngestService ingest, IncidentCorrections corrections,
       StreetRepository streets, StreetNetwork streetNetwork, PlanRepository plans,
       PatrolPlanner planner, PrometheusMeterRegistry meters) {
@@ -66,7 +68,7 @@ public final class WebApp {
       BeatRepository beats = new BeatRepository(database.dataSource());
       StreetNetwork network = new StreetNetwork(streets, config.graphDir());
       PlanRepository plans = new PlanRepository(database.dataSource());
-      return new Services(database, new TokenStore(database.dataSource()), incidents, beats,
+      return new Services(database, new TokenRepository(database.dataSource()), incidents, beats,
           new IngestService(database.dataSource(), Clock.systemUTC()),
           new IncidentCorrections(database.dataSource()), streets, network, plans,
           new PatrolPlanner(beats, incidents, network, streets, plans, Clock.systemUTC()),
@@ -91,15 +93,15 @@ public final class WebApp {
         new BeatReport(services.database().dataSource()));
     IncidentAdminResource admin = new IncidentAdminResource(services.corrections(), Clock.systemUTC());
     HotspotResource hotspots = new HotspotResource(services.incidents(),
-        new GiStarTiles(services.database().dataSource()), 250_000);
+        new GiStarTiles(services.database().dataSource()), config.limits());
     EvaluationResource evaluations = new EvaluationResource(services.incidents(),
-        services.beats(), 4_000_000);
+        services.beats(), config.limits().maxGridCells());
     DensityExportResource exports = new DensityExportResource(
-        new DensitySurface(services.incidents()), 4_000_000);
+        new DensitySurface(services.incidents()), config.limits());
     IncidentAggregates aggregates = new IncidentAggregates(services.database().dataSource());
     DataSources data = new DataSources(services.incidents(), aggregates);
     HeatTileResource heat = new HeatTileResource(services.incidents(), data,
-        config.publicMinBandwidth());
+        config.limits());
     IncidentTileResource incidentTiles = new IncidentTileResource(aggregates, data);
     PublicMapResource publicMap = new PublicMapResource(aggregates, data);
     Path pages = config.webDir().resolve("public");
@@ -111,8 +113,8 @@ public final class WebApp {
     DataSource ds = services.database().dataSource();
     AssessmentResource assessments = new AssessmentResource(new AssessmentService(ds),
         new ControlCandidates(ds));
-    CommunityResource community = new CommunityResource(new MeetingStore(ds),
-        new ProblemStore(ds), new ResponseStore(ds), new Audit(ds));
+    CommunityResource community = new CommunityResource(new MeetingRepository(ds),
+        new CommunityProblemRepository(ds), new ResponseRepository(ds), new Audit(ds));
     PatrolTrackResource tracks = new PatrolTrackResource(new DosageService(ds));
     CommunityReportResource communityReport =
         new CommunityReportResource(new CommunityReport(ds));
@@ -126,10 +128,10 @@ public final class WebApp {
         server.setStopTimeout(config.shutdownGrace().toMillis());
       });
       c.validation.register(Bbox.class, Bbox::parse);
-      c.validation.register(Instant.class, Timestamps::parse);
       c.validation.register(LocalDate.class, LocalDate::parse);
+      TimeParams.register(c, new AgencyRepository(services.database().dataSource()));
       IncidentParams.register(c);
-      Problems.register(c);
+      ExceptionMapper.register(c);
       new AccessControl(services.tokens()).register(c);
       new RequestMetrics(services.meters()).register(c);
       staticFiles(c, config.webDir());

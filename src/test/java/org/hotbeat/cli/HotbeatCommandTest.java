@@ -32,7 +32,7 @@ class HotbeatCommandTest {
     CommandLine cl = HotbeatCommand.commandLine(env);
     CommandLine.ParseResult pr = cl.parseArgs(args);
     ServeCommand serve = (ServeCommand) pr.subcommand().commandSpec().userObject();
-    return ConfigOptions.toConfig(serve.db, serve.server);
+    return ConfigOptions.toConfig(serve.db, serve.server, serve.streets, serve.limits);
   }
 
   @Test
@@ -42,7 +42,7 @@ class HotbeatCommandTest {
     ServeCommand serve = (ServeCommand) cl.parseArgs("serve", "--max-ingest-field-chars", "4000")
         .subcommand().commandSpec().userObject();
     IngestLimits limits = ConfigOptions.toConfig(serve.db, serve.server, serve.streets,
-        serve.ingest).ingestLimits();
+        serve.limits, serve.ingest).ingestLimits();
     assertEquals(new IngestLimits(IngestLimits.DEFAULTS.maxBytes(),
         IngestLimits.DEFAULTS.maxLineChars(), 4000, 5000), limits);
     assertThrows(HotbeatException.class, () -> new IngestLimits(1L << 20, 100, 300, 10),
@@ -58,6 +58,8 @@ class HotbeatCommandTest {
     assertEquals(3, fromEnv.dbPoolSize());
     assertEquals("jdbc:postgresql://db.example/hotbeat", fromEnv.dbUrl());
     assertEquals("127.0.0.1", fromEnv.host(), "unset variables keep the default");
+    assertEquals(300, serveConfig(Map.of("HOTBEAT_PUBLIC_MIN_BANDWIDTH", "300"), "serve")
+        .limits().publicMinBandwidthMetres(), "limits are options like the others");
 
     HotbeatConfig flagWins = serveConfig(env, "serve", "--port", "9002");
     assertEquals(9002, flagWins.port());

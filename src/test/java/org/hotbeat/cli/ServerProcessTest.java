@@ -82,7 +82,7 @@ class ServerProcessTest {
   private Process hotbeat(String... args) throws IOException {
     List<String> cmd = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), "org.hotbeat.Main"));
+        "-cp", System.getProperty("java.class.path"), "org.hotbeat.cli.Main"));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd)
         .redirectError(Path.of("target", "test-work", "process-" + started.size() + ".err").toFile());

@@ -16,9 +16,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 class HotbeatConfigTest {
   private static HotbeatConfig config(String host, int port, long maxBody, int seconds,
       String dbUrl, int pool) {
-    return new HotbeatConfig(host, port, Path.of("web"), maxBody, IngestLimits.DEFAULTS, 250,
-        Duration.ofSeconds(seconds), dbUrl, "postgres", "secret", pool, Path.of("var/pg"),
-        Path.of("var/graph"));
+    return new HotbeatConfig(host, port, Path.of("web"), maxBody, IngestLimits.DEFAULTS,
+        Limits.defaults(), Duration.ofSeconds(seconds), dbUrl, "postgres", "secret", pool,
+        Path.of("var/pg"), Path.of("var/graph"));
   }
 
   @Test

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import org.hotbeat.demo.DemoLoader;
 import org.hotbeat.density.Kernel;
+import org.hotbeat.geo.TileCoord;
+import org.hotbeat.geo.WebMercator;
 import org.hotbeat.store.IncidentQuery;
 import org.hotbeat.store.IncidentRepository;
 import org.hotbeat.testing.PostgisExtension;

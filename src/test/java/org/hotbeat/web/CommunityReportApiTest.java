@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Beat R in 2017, Chicago time. Problem 1, "Thefts outside 1234 N State St" (a square around
+ * Beat R in 2017, Chicago time. ProblemDetail 1, "Thefts outside 1234 N State St" (a square around
  * the beat's centre): 12 thefts January–March, 7 April–June, after hotspot patrols from April.
- * Problem 2, robberies at a spot given by coordinates: 3 before, 2 after lighting from April.
+ * ProblemDetail 2, robberies at a spot given by coordinates: 3 before, 2 after lighting from April.
  * One meeting of 4 people; 400 patrol minutes over 3 visits. The beat: 30 thefts in early 2016.
  */
 class CommunityReportApiTest {

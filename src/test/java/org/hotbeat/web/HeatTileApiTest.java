@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.hotbeat.access.Role;
 import org.hotbeat.config.HotbeatConfig;
+import org.hotbeat.config.Limits;
 import org.hotbeat.demo.DemoLoader;
 import org.hotbeat.ingest.IngestService;
 import org.hotbeat.ingest.InputFormat;
@@ -133,6 +134,38 @@ class HeatTileApiTest {
       Api.getJson(client, "/api/heat/legend?countShare=2", analyst, 400);
       Api.getJson(client, "/api/heat/legend?countCell=0", analyst, 400);
     });
+  }
+
+  /**
+   * Bad input kept from issue 14: at Chicago's latitude 40 km is 53,724 Web Mercator units. The
+   * web check (true metres) once passed it and the engine (map units) then refused it: a 500.
+   * The bandwidth is now checked once, in true metres, against the configured limit.
+   */
+  private static final String FORTY_KM = TILE + "?bandwidth=40000";
+
+  @Test
+  void aBandwidthOverTheLimitIsRefusedNamingTheLimit() {
+    Http.test(WebApp.create(HotbeatConfig.defaults(), services), (server, client) -> {
+      for (String path : new String[] {FORTY_KM, "/api/heat/legend?bandwidth=40000"}) {
+        var r = client.get(path, req -> req.header("Authorization", "Bearer " + analyst));
+        assertEquals(400, r.code(), path);
+        String body = r.body().string();
+        assertTrue(body.contains("max-bandwidth") && body.contains("20000 m"), body);
+      }
+    });
+  }
+
+  @Test
+  void aBandwidthWithinARaisedLimitIsDrawnNotAServerError() {
+    Limits d = Limits.defaults();
+    Limits wide = new Limits(d.publicMinCount(), d.publicMinBandwidthMetres(),
+        d.publicMinCellMetres(), 50_000, d.maxAnalysisCells(), d.maxGridCells(), d.maxIncidents());
+    Http.test(WebApp.create(HotbeatConfig.defaults().withLimits(wide), services),
+        (server, client) -> {
+          var r = fetch(server.port(), FORTY_KM);
+          assertEquals(200, r.statusCode());
+          assertEquals(256, png(r.body()).getWidth());
+        });
   }
 
   @Test

@@ -125,8 +125,10 @@ class IncidentAdminApiTest {
         {"{\"lon\": 2.35, \"lat\": 48.86}", "lon", "km outside the agency's beats"},
         {"{\"offense\": \"08\\u000020\"}", "offense", "NUL byte"},
         {"{\"offense\": \"" + "X".repeat(9000) + "\"}", "offense", "longer than 200"},
-        {"{\"occurred_at\": \"+294277-01-01T00:00:00Z\"}", "occurred_at", "in the future"},
-        {"{\"occurred_at\": \"-99999-01-01T00:00:00Z\"}", "occurred_at", "before 1900"},
+        {"{\"occurred_at\": \"+294277-01-01T00:00:00Z\"}", "occurred_at", "between the years"},
+        {"{\"occurred_at\": \"-99999-01-01T00:00:00Z\"}", "occurred_at", "between the years"},
+        {"{\"occurred_at\": \"2150-01-01T00:00:00Z\"}", "occurred_at", "in the future"},
+        {"{\"occurred_at\": \"1850-01-01T00:00:00Z\"}", "occurred_at", "before 1900"},
         {"{\"lon\": \"west\", \"lat\": 41.88}", "lon", "wrong type"},
     };
     Http.test(WebApp.create(HotbeatConfig.defaults(), services), (server, client) -> {

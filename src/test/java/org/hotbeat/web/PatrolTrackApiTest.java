@@ -14,8 +14,8 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import org.hotbeat.access.Role;
-import org.hotbeat.community.Problem;
-import org.hotbeat.community.ProblemStore;
+import org.hotbeat.community.CommunityProblem;
+import org.hotbeat.community.CommunityProblemRepository;
 import org.hotbeat.config.HotbeatConfig;
 import org.hotbeat.testing.Api;
 import org.hotbeat.testing.Http;
@@ -44,8 +44,8 @@ class PatrolTrackApiTest {
           + "ST_Multi(ST_MakeEnvelope(0, 0, 0.01, 0.01, 4326)))");
       s.execute("INSERT INTO agency (code, time_zone) VALUES ('r', 'America/Chicago')");
     }
-    problem = new ProblemStore(db.dataSource()).create(new Problem.Input(null, "Corner",
-        new Problem.Area("polygon", null, "{\"type\":\"Polygon\",\"coordinates\":[[[0.004,0.004],"
+    problem = new CommunityProblemRepository(db.dataSource()).create(new CommunityProblem.Input(null, "Corner",
+        new CommunityProblem.Area("polygon", null, "{\"type\":\"Polygon\",\"coordinates\":[[[0.004,0.004],"
             + "[0.006,0.004],[0.006,0.006],[0.004,0.006],[0.004,0.004]]]}"), List.of("theft"),
         java.time.LocalDate.of(2017, 3, 2), "R", "community", null, null), "test").id();
   }

@@ -20,7 +20,7 @@ class StreetProblemsTest {
 
   private static Javalin app() {
     return Javalin.create(c -> {
-      Problems.register(c);
+      ExceptionMapper.register(c);
       c.routes.get("/no-graph", ctx -> {
         throw new NoStreetGraphException("no street graph has been imported");
       });

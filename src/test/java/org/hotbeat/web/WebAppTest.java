@@ -9,15 +9,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.testtools.HttpClient;
-import org.hotbeat.testing.Api;
-import org.hotbeat.testing.Http;
 import io.javalin.testtools.Response;
 import java.net.ServerSocket;
 import org.hotbeat.HotbeatException;
 import org.hotbeat.access.Role;
-import org.hotbeat.access.TokenStore;
+import org.hotbeat.access.TokenRepository;
 import org.hotbeat.config.HotbeatConfig;
 import org.hotbeat.demo.BuiltInSample;
+import org.hotbeat.testing.Api;
+import org.hotbeat.testing.Http;
 import org.hotbeat.testing.PostgisExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ class WebAppTest {
   static void setUp() throws Exception {
     services = Api.services(db);
     BuiltInSample.load(db.dataSource());
-    TokenStore tokens = services.tokens();
+    TokenRepository tokens = services.tokens();
     analyst = tokens.create("ana", Role.ANALYST).secret();
     patrol = tokens.create("pat", Role.PATROL).secret();
     revoked = tokens.create("gone", Role.ANALYST).secret();

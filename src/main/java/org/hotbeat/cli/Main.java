@@ -1,6 +1,4 @@
-package org.hotbeat;
-
-import org.hotbeat.cli.HotbeatCommand;
+package org.hotbeat.cli;
 
 /** Entry point of the {@code hotbeat} command: the CLI and the HTTP server in one JVM. */
 public final class Main {

@@ -1,4 +1,4 @@
-package org.hotbeat.web;
+package org.hotbeat.geo;
 
 /**
  * A bounding box query parameter {@code west,south,east,north} in WGS84 degrees (OGC API order).

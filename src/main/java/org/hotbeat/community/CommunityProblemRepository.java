@@ -12,9 +12,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.hotbeat.InvalidInputException;
+import org.hotbeat.NotFoundException;
 
 /** Problems and their notes, each change audited. Thread-safe. */
-public final class ProblemStore {
+public final class CommunityProblemRepository {
   private static final String COLUMNS = "id, agency, title, area_kind, area_beat, "
       + "ST_AsGeoJSON(geom, 6), categories, raised_on, raised_beat, raised_by, meeting_id, status, "
       + "created_by, created_at, updated_at";
@@ -22,11 +24,11 @@ public final class ProblemStore {
   private final DataSource dataSource;
   private final AreaResolver areas = new AreaResolver();
 
-  public ProblemStore(DataSource dataSource) {
+  public CommunityProblemRepository(DataSource dataSource) {
     this.dataSource = dataSource;
   }
 
-  public Problem create(Problem.Input in, String by) throws SQLException {
+  public CommunityProblem create(CommunityProblem.Input in, String by) throws SQLException {
     in.checked(true);
     return Transactions.inTransaction(dataSource, c -> {
       String agency = areas.agency(c, in.agency());
@@ -63,10 +65,10 @@ public final class ProblemStore {
     });
   }
 
-  public Problem update(long id, Problem.Input in, String by) throws SQLException {
+  public CommunityProblem update(long id, CommunityProblem.Input in, String by) throws SQLException {
     in.checked(false);
     return Transactions.inTransaction(dataSource, c -> {
-      Problem old = get(c, id).orElseThrow(() -> notFound(id));
+      CommunityProblem old = get(c, id).orElseThrow(() -> notFound(id));
       if (in.agency() != null && !in.agency().equals(old.agency())) {
         throw new InvalidInputException("agency", "cannot change");
       }
@@ -112,7 +114,7 @@ public final class ProblemStore {
   }
 
 
-  public Problem.Note addNote(long problemId, LocalDate on, String text, String by)
+  public CommunityProblem.Note addNote(long problemId, LocalDate on, String text, String by)
       throws SQLException {
     Checks.required("date", on);
     Checks.required("text", text);
@@ -126,8 +128,8 @@ public final class ProblemStore {
         ps.setDate(2, Date.valueOf(on));
         ps.setString(3, text);
         ps.setString(4, by);
-        List<Problem.Note> notes = notes(ps);
-        Problem.Note n = notes.get(0);
+        List<CommunityProblem.Note> notes = notes(ps);
+        CommunityProblem.Note n = notes.get(0);
         Audit.record(c, "note", n.id(), "create", by, null,
             Audit.snapshot(c, "community_note", n.id()));
         return n;
@@ -135,7 +137,7 @@ public final class ProblemStore {
     });
   }
 
-  public Problem get(long id) throws SQLException {
+  public CommunityProblem get(long id) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       return get(c, id).orElseThrow(() -> notFound(id));
     }
@@ -145,7 +147,7 @@ public final class ProblemStore {
    * Problems raised in a beat (all when null), with a status (any when null), raised in
    * [from, to), oldest first, without notes and responses.
    */
-  public List<Problem> list(String agency, String beat, String status, LocalDate from,
+  public List<CommunityProblem> list(String agency, String beat, String status, LocalDate from,
       LocalDate to, int limit) throws SQLException {
     Checks.oneOf("status", status, Checks.SARA);
     try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
@@ -163,7 +165,7 @@ public final class ProblemStore {
         ps.setObject(k++, d == null ? null : Date.valueOf(d), Types.DATE);
       }
       ps.setInt(k, limit);
-      List<Problem> out = new ArrayList<>();
+      List<CommunityProblem> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.add(problem(rs, List.of(), List.of()));
@@ -173,15 +175,15 @@ public final class ProblemStore {
     }
   }
 
-  static Optional<Problem> get(Connection c, long id) throws SQLException {
-    List<Problem.Note> notes;
+  static Optional<CommunityProblem> get(Connection c, long id) throws SQLException {
+    List<CommunityProblem.Note> notes;
     try (PreparedStatement ps = c.prepareStatement("SELECT id, problem_id, noted_on, text, "
         + "created_by, created_at FROM community_note WHERE problem_id = ? "
         + "ORDER BY noted_on, id")) {
       ps.setLong(1, id);
       notes = notes(ps);
     }
-    List<ProblemResponse> responses = ResponseStore.forProblem(c, id);
+    List<ProblemResponse> responses = ResponseRepository.forProblem(c, id);
     try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
         + " FROM community_problem WHERE id = ?")) {
       ps.setLong(1, id);
@@ -191,7 +193,7 @@ public final class ProblemStore {
     }
   }
 
-  private byte[] area(Connection c, String agency, Problem.Area a) throws SQLException {
+  private byte[] area(Connection c, String agency, CommunityProblem.Area a) throws SQLException {
     Checks.oneOf("area.kind", a.kind(), java.util.Set.of("beat", "polygon", "hotspot"));
     AreaSpec spec = new AreaSpec(a.kind().equals("beat") ? a.beat() : null,
         a.kind().equals("beat") ? null : a.polygonGeoJson()).checked("area");
@@ -200,25 +202,25 @@ public final class ProblemStore {
 
   private static void requireMeeting(Connection c, Long id) throws SQLException {
     if (id != null && Audit.snapshot(c, "community_meeting", id) == null) {
-      throw new NotFoundException("meetingId: " + MeetingStore.notFound(id).getMessage());
+      throw new NotFoundException("meetingId: " + MeetingRepository.notFound(id).getMessage());
     }
   }
 
-  private static List<Problem.Note> notes(PreparedStatement ps) throws SQLException {
-    List<Problem.Note> out = new ArrayList<>();
+  private static List<CommunityProblem.Note> notes(PreparedStatement ps) throws SQLException {
+    List<CommunityProblem.Note> out = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        out.add(new Problem.Note(rs.getLong(1), rs.getLong(2), rs.getDate(3).toLocalDate(),
+        out.add(new CommunityProblem.Note(rs.getLong(1), rs.getLong(2), rs.getDate(3).toLocalDate(),
             rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant()));
       }
     }
     return out;
   }
 
-  private static Problem problem(ResultSet rs, List<Problem.Note> notes,
+  private static CommunityProblem problem(ResultSet rs, List<CommunityProblem.Note> notes,
       List<ProblemResponse> responses) throws SQLException {
     long meeting = rs.getLong(11);
-    return new Problem(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+    return new CommunityProblem(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
         rs.getString(5), rs.getString(6), Arrays.asList((String[]) rs.getArray(7).getArray()),
         rs.getDate(8).toLocalDate(), rs.getString(9), rs.getString(10),
         rs.wasNull() ? null : meeting, rs.getString(12), rs.getString(13),

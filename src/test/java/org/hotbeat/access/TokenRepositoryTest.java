@@ -12,22 +12,22 @@ import org.hotbeat.testing.PostgisExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class TokenStoreTest {
+class TokenRepositoryTest {
   @RegisterExtension static final PostgisExtension db = new PostgisExtension();
 
-  private final TokenStore tokens = new TokenStore(db.dataSource());
+  private final TokenRepository tokens = new TokenRepository(db.dataSource());
 
   @Test
   void aCreatedTokenIdentifiesItsHolderAndRole() throws Exception {
-    TokenStore.NewToken t = tokens.create("j.doe", Role.PATROL);
+    TokenRepository.NewToken t = tokens.create("j.doe", Role.PATROL);
     assertTrue(t.secret().startsWith("hb_"));
-    assertEquals(new TokenStore.Caller("j.doe", Role.PATROL),
+    assertEquals(new TokenRepository.Caller("j.doe", Role.PATROL),
         tokens.authenticate(t.secret()).orElseThrow());
   }
 
   @Test
   void onlyTheHashIsStored() throws Exception {
-    TokenStore.NewToken t = tokens.create("hash-check", Role.ANALYST);
+    TokenRepository.NewToken t = tokens.create("hash-check", Role.ANALYST);
     try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT * FROM api_token WHERE name = 'hash-check'")) {
       assertTrue(rs.next());
@@ -41,7 +41,7 @@ class TokenStoreTest {
 
   @Test
   void aRevokedTokenIsRefusedAtOnce() throws Exception {
-    TokenStore.NewToken t = tokens.create("leaver", Role.ANALYST);
+    TokenRepository.NewToken t = tokens.create("leaver", Role.ANALYST);
     assertTrue(tokens.authenticate(t.secret()).isPresent());
     assertEquals(1, tokens.revoke("leaver"));
     assertTrue(tokens.authenticate(t.secret()).isEmpty());
@@ -50,8 +50,8 @@ class TokenStoreTest {
 
   @Test
   void revokingByIdLeavesOtherTokensOfTheSameNameAlone() throws Exception {
-    TokenStore.NewToken a = tokens.create("tablet", Role.PATROL);
-    TokenStore.NewToken b = tokens.create("tablet", Role.PATROL);
+    TokenRepository.NewToken a = tokens.create("tablet", Role.PATROL);
+    TokenRepository.NewToken b = tokens.create("tablet", Role.PATROL);
     assertEquals(1, tokens.revoke(Long.toString(a.info().id())));
     assertTrue(tokens.authenticate(a.secret()).isEmpty());
     assertTrue(tokens.authenticate(b.secret()).isPresent());
@@ -75,7 +75,7 @@ class TokenStoreTest {
   void listingShowsStateButNoSecret() throws Exception {
     tokens.create("listed", Role.ADMIN);
     tokens.revoke("listed");
-    TokenStore.TokenInfo info = tokens.list().stream().filter(i -> i.name().equals("listed"))
+    TokenRepository.TokenInfo info = tokens.list().stream().filter(i -> i.name().equals("listed"))
         .findFirst().orElseThrow();
     assertFalse(info.active());
     assertEquals(Role.ADMIN, info.role());

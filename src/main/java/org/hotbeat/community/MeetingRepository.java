@@ -12,16 +12,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.hotbeat.InvalidInputException;
+import org.hotbeat.NotFoundException;
 
 /** Community meetings, each change audited. Thread-safe. */
-public final class MeetingStore {
+public final class MeetingRepository {
   private static final String COLUMNS = "id, agency, beat, held_on, attendance, concerns, "
       + "satisfaction, created_by, created_at, updated_at";
 
   private final DataSource dataSource;
   private final AreaResolver areas = new AreaResolver();
 
-  public MeetingStore(DataSource dataSource) {
+  public MeetingRepository(DataSource dataSource) {
     this.dataSource = dataSource;
   }
 

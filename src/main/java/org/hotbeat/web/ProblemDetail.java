@@ -10,7 +10,7 @@ import java.util.List;
  * @param errors one entry per bad field or parameter, or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(String type, String title, int status, String detail, String instance,
+public record ProblemDetail(String type, String title, int status, String detail, String instance,
     List<FieldError> errors) {
   public static final String CONTENT_TYPE = "application/problem+json";
 

@@ -11,14 +11,14 @@ import org.slf4j.LoggerFactory;
  * {@code dbUrl}, or the embedded cluster (started here and stopped on {@link #close()}), in both
  * cases connected and migrated.
  */
-public final class Store implements AutoCloseable {
+public final class ManagedDatabase implements AutoCloseable {
   public static final String DATABASE_NAME = "hotbeat";
-  private static final Logger log = LoggerFactory.getLogger(Store.class);
+  private static final Logger log = LoggerFactory.getLogger(ManagedDatabase.class);
 
   private final EmbeddedPostgres embedded;
   private final Database database;
 
-  private Store(EmbeddedPostgres embedded, Database database) {
+  private ManagedDatabase(EmbeddedPostgres embedded, Database database) {
     this.embedded = embedded;
     this.database = database;
   }
@@ -27,7 +27,7 @@ public final class Store implements AutoCloseable {
    * @param sharing whether a short command may join a cluster that a running server owns
    * @param meters registry for pool metrics, or null
    */
-  public static Store open(HotbeatConfig config, EmbeddedPostgres.Sharing sharing,
+  public static ManagedDatabase open(HotbeatConfig config, EmbeddedPostgres.Sharing sharing,
       MeterRegistry meters) {
     if (!config.embeddedDatabase()) {
       log.info("using the database at {}", config.dbUrl());
@@ -47,10 +47,10 @@ public final class Store implements AutoCloseable {
     }
   }
 
-  private static Store migrated(EmbeddedPostgres pg, Database db) {
+  private static ManagedDatabase migrated(EmbeddedPostgres pg, Database db) {
     try {
       db.migrate();
-      return new Store(pg, db);
+      return new ManagedDatabase(pg, db);
     } catch (RuntimeException e) {
       db.close();
       if (pg != null) {

@@ -1,4 +1,4 @@
-package org.hotbeat.tiles;
+package org.hotbeat.geo;
 
 /**
  * One tile of the XYZ (OSM / Google) pyramid in Web Mercator.

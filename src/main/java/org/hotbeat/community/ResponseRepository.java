@@ -9,15 +9,16 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.hotbeat.NotFoundException;
 
 /** Responses to problems, each change audited. Thread-safe. */
-public final class ResponseStore {
+public final class ResponseRepository {
   private static final String COLUMNS = "id, problem_id, kind, description, started_on, "
       + "ended_on, plan_id, created_by, created_at, updated_at";
 
   private final DataSource dataSource;
 
-  public ResponseStore(DataSource dataSource) {
+  public ResponseRepository(DataSource dataSource) {
     this.dataSource = dataSource;
   }
 
@@ -25,7 +26,7 @@ public final class ResponseStore {
       throws SQLException {
     in.checked(true);
     return Transactions.inTransaction(dataSource, c -> {
-      ProblemStore.get(c, problemId).orElseThrow(() -> ProblemStore.notFound(problemId));
+      CommunityProblemRepository.get(c, problemId).orElseThrow(() -> CommunityProblemRepository.notFound(problemId));
       long id;
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO community_response "
           + "(problem_id, kind, description, started_on, ended_on, plan_id, created_by) "

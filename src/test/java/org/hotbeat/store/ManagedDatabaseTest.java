@@ -14,7 +14,7 @@ import org.hotbeat.testing.TestDirs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class StoreTest {
+class ManagedDatabaseTest {
   @RegisterExtension static final PostgisExtension db = new PostgisExtension();
 
   @Test
@@ -22,7 +22,7 @@ class StoreTest {
     Path pgDir = TestDirs.fresh("store-external").resolve("pg");
     HotbeatConfig config = HotbeatConfig.defaults().withPgDir(pgDir)
         .withDatabase(db.newDatabaseUrl(), db.user(), db.password());
-    try (Store store = Store.open(config, EmbeddedPostgres.Sharing.EXCLUSIVE, null)) {
+    try (ManagedDatabase store = ManagedDatabase.open(config, EmbeddedPostgres.Sharing.EXCLUSIVE, null)) {
       assertTrue(store.embedded().isEmpty());
       assertEquals("2", EmbeddedPostgresTest.scalar(store.database(),
           "SELECT count(*) FROM information_schema.tables "
@@ -37,7 +37,7 @@ class StoreTest {
     HotbeatConfig config = HotbeatConfig.defaults()
         .withDatabase("jdbc:postgresql://127.0.0.1:1/nothing", "postgres", "x");
     HotbeatException e = assertThrows(HotbeatException.class,
-        () -> Store.open(config, EmbeddedPostgres.Sharing.EXCLUSIVE, null));
+        () -> ManagedDatabase.open(config, EmbeddedPostgres.Sharing.EXCLUSIVE, null));
     assertTrue(e.getMessage().startsWith("cannot connect to the database at "
         + "jdbc:postgresql://127.0.0.1:1/nothing"), e.getMessage());
   }

@@ -13,9 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.hotbeat.community.InvalidInputException;
-import org.hotbeat.community.NotFoundException;
-import org.hotbeat.ingest.InputTooLargeException;
+import org.hotbeat.InvalidInputException;
+import org.hotbeat.LimitExceededException;
+import org.hotbeat.NotFoundException;
+import org.hotbeat.UnprocessableInputException;
 import org.hotbeat.streets.NoStreetGraphException;
 import org.hotbeat.streets.OffNetworkException;
 import org.slf4j.Logger;
@@ -26,10 +27,10 @@ import org.slf4j.LoggerFactory;
  * stack trace ever reaches a client. A database that is down gives 503; a bug gives 500 with an id
  * that is also in the log.
  */
-final class Problems {
-  private static final Logger log = LoggerFactory.getLogger(Problems.class);
+final class ExceptionMapper {
+  private static final Logger log = LoggerFactory.getLogger(ExceptionMapper.class);
 
-  private Problems() {}
+  private ExceptionMapper() {}
 
   static void register(JavalinConfig config) {
     config.routes.exception(ProblemException.class, (e, ctx) ->
@@ -40,19 +41,25 @@ final class Problems {
       }
       send(ctx, e.getStatus(), HttpStatus.forStatus(e.getStatus()).getMessage(), e.getMessage(), null);
     });
-    config.routes.exception(ValidationException.class, (e, ctx) ->
-        send(ctx, 400, "Bad Request", "invalid request parameters", fieldErrors(e.getErrors())));
+    config.routes.exception(ValidationException.class, (e, ctx) -> {
+      List<ProblemDetail.FieldError> errors = fieldErrors(e.getErrors());
+      send(ctx, 400, "Bad Request", errors.stream().map(f -> f.field() + ": " + f.message())
+          .collect(java.util.stream.Collectors.joining("; ")), errors);
+    });
     config.routes.exception(InvalidInputException.class, (e, ctx) -> send(ctx, 400, "Bad Request",
-        e.getMessage(), List.of(new Problem.FieldError(e.field(), e.reason()))));
-    config.routes.exception(InputTooLargeException.class, (e, ctx) -> send(ctx, 413,
-        "Content Too Large", e.getMessage() + "; nothing was stored", null));
+        e.getMessage(), List.of(new ProblemDetail.FieldError(e.field(), e.reason()))));
     config.routes.exception(NotFoundException.class, (e, ctx) ->
         send(ctx, 404, "Not Found", e.getMessage(), null));
+    config.routes.exception(LimitExceededException.class, (e, ctx) ->
+        send(ctx, 413, "Content Too Large", e.getMessage(), null));
+    config.routes.exception(UnprocessableInputException.class, (e, ctx) -> send(ctx, 422,
+        "Unprocessable Content", e.getMessage(), List.of(new ProblemDetail.FieldError(e.field(),
+            e.getMessage()))));
     config.routes.exception(NoStreetGraphException.class, (e, ctx) ->
         send(ctx, 409, "Conflict", e.getMessage(), null));
     config.routes.exception(OffNetworkException.class, (e, ctx) ->
         send(ctx, 422, "Unprocessable Content", e.getMessage(), null));
-    config.routes.exception(Exception.class, Problems::unexpected);
+    config.routes.exception(Exception.class, ExceptionMapper::unexpected);
     // Unknown paths and missing static files end here without an exception.
     config.routes.error(404, ctx -> {
       if (!isProblem(ctx)) {
@@ -105,11 +112,11 @@ final class Problems {
     return false;
   }
 
-  private static List<Problem.FieldError> fieldErrors(
+  private static List<ProblemDetail.FieldError> fieldErrors(
       Map<String, ? extends List<? extends ValidationError<?>>> errors) {
-    List<Problem.FieldError> out = new ArrayList<>();
+    List<ProblemDetail.FieldError> out = new ArrayList<>();
     errors.forEach((field, list) -> list.forEach(err -> out.add(
-        new Problem.FieldError(field, describe(err)))));
+        new ProblemDetail.FieldError(field, describe(err)))));
     return out;
   }
 
@@ -129,13 +136,13 @@ final class Problems {
 
   private static boolean isProblem(Context ctx) {
     String type = ctx.res().getContentType();
-    return type != null && type.startsWith(Problem.CONTENT_TYPE);
+    return type != null && type.startsWith(ProblemDetail.CONTENT_TYPE);
   }
 
   static void send(Context ctx, int status, String title, String detail,
-      List<Problem.FieldError> errors) {
+      List<ProblemDetail.FieldError> errors) {
     ctx.status(status)
-        .json(new Problem("about:blank", title, status, detail, ctx.path(), errors))
-        .contentType(Problem.CONTENT_TYPE);
+        .json(new ProblemDetail("about:blank", title, status, detail, ctx.path(), errors))
+        .contentType(ProblemDetail.CONTENT_TYPE);
   }
 }

@@ -20,7 +20,7 @@ import javax.sql.DataSource;
  * base64url; only its SHA-256 is stored, so a leaked database does not leak tokens, and a plain
  * hash suffices because the tokens carry 256 bits of entropy. Thread-safe.
  */
-public final class TokenStore {
+public final class TokenRepository {
   /** A token as listed: never the secret itself. */
   public record TokenInfo(long id, String name, Role role, Instant createdAt, Instant revokedAt,
       Instant lastUsedAt) {
@@ -41,7 +41,7 @@ public final class TokenStore {
   private static final SecureRandom RANDOM = new SecureRandom();
   private final DataSource dataSource;
 
-  public TokenStore(DataSource dataSource) {
+  public TokenRepository(DataSource dataSource) {
     this.dataSource = dataSource;
   }
 

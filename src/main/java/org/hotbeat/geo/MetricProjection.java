@@ -1,4 +1,4 @@
-package org.hotbeat.density;
+package org.hotbeat.geo;
 
 import org.locationtech.jts.geom.CoordinateFilter;
 import org.locationtech.jts.geom.Geometry;

@@ -1,4 +1,4 @@
-package org.hotbeat.density;
+package org.hotbeat.geo;
 
 /**
  * Universal Transverse Mercator on WGS84 by Krüger's series to fourth order in n (Karney 2011,

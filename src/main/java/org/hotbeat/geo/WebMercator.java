@@ -1,4 +1,4 @@
-package org.hotbeat.tiles;
+package org.hotbeat.geo;
 
 /**
  * Spherical Web Mercator (EPSG:3857) in metres, and its pixel pyramid of 256-pixel tiles: pixel

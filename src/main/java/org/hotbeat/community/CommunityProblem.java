@@ -13,7 +13,7 @@ import java.util.Set;
  *
  * @param area the area as GeoJSON (EPSG:4326)
  */
-public record Problem(long id, String agency, String title, String areaKind, String areaBeat,
+public record CommunityProblem(long id, String agency, String title, String areaKind, String areaBeat,
     @JsonRawValue String area, List<String> categories, LocalDate raisedOn, String raisedBeat,
     String raisedBy, Long meetingId, String status, String createdBy, Instant createdAt,
     Instant updatedAt, List<Note> notes, List<ProblemResponse> responses) {

@@ -1,0 +1,73 @@
+package org.hotbeat.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.hotbeat.HotbeatException;
+
+/**
+ * The bounds and public floors every entry point applies alike (web, CLI, engine): how much work
+ * one analysis may ask for, and how coarse public outputs must stay. Each is an option of
+ * {@code hotbeat serve} with the name given here (and {@code HOTBEAT_} + that name in capitals as
+ * its environment variable); {@link #defaults()} holds the defaults. Validated when built,
+ * immutable.
+ *
+ * @param publicMinCount smallest count a public output shows (option {@value #PUBLIC_MIN_COUNT});
+ *     smaller ones read "fewer than N" or are left out
+ * @param publicMinBandwidthMetres smallest heat-map bandwidth, in true metres, for callers
+ *     without a patrol or analyst role ({@value #PUBLIC_MIN_BANDWIDTH})
+ * @param publicMinCellMetres smallest Gi* or hexagon cell, in metres, for the public
+ *     ({@value #PUBLIC_MIN_CELL})
+ * @param maxBandwidthMetres largest kernel bandwidth, in true metres ({@value #MAX_BANDWIDTH})
+ * @param maxAnalysisCells most cells in one statistics grid: Gi*, the space-time cube, the change
+ *     map ({@value #MAX_ANALYSIS_CELLS})
+ * @param maxGridCells most cells in one density grid: exports, backtests, patrol risk surfaces
+ *     ({@value #MAX_GRID_CELLS})
+ * @param maxIncidents most incidents read for one analysis or heat layer
+ *     ({@value #MAX_INCIDENTS})
+ */
+public record Limits(
+    int publicMinCount,
+    double publicMinBandwidthMetres,
+    double publicMinCellMetres,
+    double maxBandwidthMetres,
+    long maxAnalysisCells,
+    long maxGridCells,
+    int maxIncidents) {
+
+  public static final String PUBLIC_MIN_COUNT = "public-min-count";
+  public static final String PUBLIC_MIN_BANDWIDTH = "public-min-bandwidth";
+  public static final String PUBLIC_MIN_CELL = "public-min-cell";
+  public static final String MAX_BANDWIDTH = "max-bandwidth";
+  public static final String MAX_ANALYSIS_CELLS = "max-analysis-cells";
+  public static final String MAX_GRID_CELLS = "max-grid-cells";
+  public static final String MAX_INCIDENTS = "max-incidents";
+
+  public Limits {
+    List<String> errors = new ArrayList<>();
+    if (publicMinCount < 1 || publicMinCount > 1000) {
+      errors.add("--" + PUBLIC_MIN_COUNT + " must be 1 to 1000");
+    }
+    if (!(maxBandwidthMetres >= 100 && maxBandwidthMetres <= 100_000)) {
+      errors.add("--" + MAX_BANDWIDTH + " must be 100 to 100000 metres");
+    }
+    if (!(publicMinBandwidthMetres >= 0 && publicMinBandwidthMetres <= maxBandwidthMetres)) {
+      errors.add("--" + PUBLIC_MIN_BANDWIDTH + " must be 0 to --" + MAX_BANDWIDTH + " metres");
+    }
+    if (!(publicMinCellMetres >= 0 && publicMinCellMetres <= 10_000)) {
+      errors.add("--" + PUBLIC_MIN_CELL + " must be 0 to 10000 metres");
+    }
+    if (maxAnalysisCells < 100 || maxGridCells < 100) {
+      errors.add("--" + MAX_ANALYSIS_CELLS + " and --" + MAX_GRID_CELLS + " must be 100 or more");
+    }
+    if (maxIncidents < 1000) {
+      errors.add("--" + MAX_INCIDENTS + " must be 1000 or more");
+    }
+    if (!errors.isEmpty()) {
+      throw new HotbeatException("invalid limits: " + String.join("; ", errors));
+    }
+  }
+
+  public static Limits defaults() {
+    return new Limits(5, 250, 100, 20_000, 250_000, 4_000_000, 5_000_000);
+  }
+}

@@ -1,0 +1,32 @@
+package org.hotbeat.config;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.hotbeat.HotbeatException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class LimitsTest {
+  @Test
+  void defaultsAreValid() {
+    assertDoesNotThrow(Limits::defaults);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      public count of zero          | 0 | 250    | 100 | 20000 | 250000 | 4000000 | 5000000 | public-min-count
+      public bandwidth above max    | 5 | 30000  | 100 | 20000 | 250000 | 4000000 | 5000000 | public-min-bandwidth
+      absurd max bandwidth          | 5 | 250    | 100 | 1e6   | 250000 | 4000000 | 5000000 | max-bandwidth
+      tiny analysis grid            | 5 | 250    | 100 | 20000 | 10     | 4000000 | 5000000 | max-analysis-cells
+      too few incidents             | 5 | 250    | 100 | 20000 | 250000 | 4000000 | 10      | max-incidents
+      """)
+  void rejectsBadValuesNamingTheOption(String why, int count, double publicBw, double cell,
+      double maxBw, long analysisCells, long gridCells, int incidents, String option) {
+    HotbeatException e = assertThrows(HotbeatException.class, () -> new Limits(count, publicBw,
+        cell, maxBw, analysisCells, gridCells, incidents));
+    assertTrue(e.getMessage().contains("--" + option), e.getMessage());
+  }
+}
