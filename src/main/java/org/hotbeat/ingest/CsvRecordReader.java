@@ -49,10 +49,14 @@ public final class CsvRecordReader implements RecordReader {
     maxLineChars = limits.maxLineChars();
     maxFieldChars = limits.maxFieldChars();
     List<String> h = readRow();
-    if (h == OVERLONG || overlongField >= 0) {
-      throw new InputTooLargeException(h == OVERLONG ? IngestLimits.LINE : IngestLimits.FIELD,
-          "the CSV header row is longer than " + (h == OVERLONG ? maxLineChars : maxFieldChars)
-              + (h == OVERLONG ? " characters" : " characters in a field"));
+    // Without a header no row can be read, so an over-long one stops the import at once.
+    if (h == OVERLONG) {
+      throw new InputTooLargeException(IngestLimits.LINE, "the CSV header row is longer than "
+          + maxLineChars + " characters");
+    }
+    if (overlongField >= 0) {
+      throw new InputTooLargeException(IngestLimits.FIELD, "a CSV header field is longer than "
+          + maxFieldChars + " characters");
     }
     if (h == null || (h.size() == 1 && h.get(0).isBlank())) {
       throw new IOException("the CSV input is empty: a header row is expected");

@@ -74,7 +74,9 @@ public final class JsonRecordReader implements RecordReader {
       JsonNode node = MAPPER.readTree(parser);
       return inFeatures ? feature(node) : flat(node);
     } catch (StreamConstraintsException e) {
-      throw recordTooLong();
+      throw new InputTooLargeException(IngestLimits.LINE, "JSON record " + row + " holds a value "
+          + "too large to read (a string over " + maxRecordBytes + " characters, a number over "
+          + "1000 digits or nesting over 100 levels)");
     } catch (JsonParseException e) {
       throw new IOException("malformed JSON at record " + (row + 1) + " (line "
           + e.getLocation().getLineNr() + "): " + e.getOriginalMessage(), e);
