@@ -8,11 +8,16 @@ final class ConfigOptions {
   private ConfigOptions() {}
 
   static HotbeatConfig toConfig(DatabaseOptions db, ServerOptions server, StreetOptions streets,
-      LimitOptions limits) {
+      LimitOptions limits, IngestOptions ingest) {
     return new HotbeatConfig(server.host, server.port, server.webDir,
-        (long) server.maxBodyMib << 20, (long) server.maxIngestMib << 20, limits.toLimits(),
+        (long) server.maxBodyMib << 20, ingest.toLimits(), limits.toLimits(),
         Duration.ofSeconds(server.shutdownGraceSeconds), db.dbUrl, db.dbUser, db.dbPassword,
         db.dbPoolSize, db.pgDir, streets.graphDir);
+  }
+
+  static HotbeatConfig toConfig(DatabaseOptions db, ServerOptions server, StreetOptions streets,
+      LimitOptions limits) {
+    return toConfig(db, server, streets, limits, new IngestOptions());
   }
 
   static HotbeatConfig toConfig(DatabaseOptions db, StreetOptions streets) {
@@ -21,6 +26,10 @@ final class ConfigOptions {
 
   static HotbeatConfig toConfig(DatabaseOptions db, LimitOptions limits) {
     return toConfig(db, new ServerOptions(), new StreetOptions(), limits);
+  }
+
+  static HotbeatConfig toConfig(DatabaseOptions db, IngestOptions ingest) {
+    return toConfig(db, new ServerOptions(), new StreetOptions(), new LimitOptions(), ingest);
   }
 
   static HotbeatConfig toConfig(DatabaseOptions db) {

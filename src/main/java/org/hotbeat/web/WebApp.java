@@ -90,7 +90,7 @@ public final class WebApp {
     IncidentResource incidents = new IncidentResource(services.incidents());
     BeatResource beats = new BeatResource(services.beats(),
         new BeatReport(services.database().dataSource()));
-    IncidentAdminResource admin = new IncidentAdminResource(services.corrections());
+    IncidentAdminResource admin = new IncidentAdminResource(services.corrections(), Clock.systemUTC());
     HotspotResource hotspots = new HotspotResource(services.incidents(),
         new GiStarTiles(services.database().dataSource()), config.limits());
     EvaluationResource evaluations = new EvaluationResource(services.incidents(),
@@ -106,7 +106,7 @@ public final class WebApp {
     Path pages = config.webDir().resolve("public");
     OgcFeaturesResource ogc = new OgcFeaturesResource(services.incidents(), services.beats());
     IncidentIngestResource ingest =
-        new IncidentIngestResource(services.ingest(), config.maxIngestBytes());
+        new IncidentIngestResource(services.ingest(), config.ingestLimits());
     StreetTileResource streetTiles = new StreetTileResource(services.streets());
     PatrolPlanResource patrol = new PatrolPlanResource(services.planner(), services.plans());
     DataSource ds = services.database().dataSource();
