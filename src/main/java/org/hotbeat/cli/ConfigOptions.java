@@ -8,16 +8,21 @@ final class ConfigOptions {
   private ConfigOptions() {}
 
   static HotbeatConfig toConfig(DatabaseOptions db, ServerOptions server, StreetOptions streets,
-      LimitOptions limits) {
-    return toConfig(db, server, streets, limits, new AccessOptions());
+      LimitOptions limits, IngestOptions ingest, AccessOptions access) {
+    return new HotbeatConfig(server.host, server.port, server.webDir,
+        (long) server.maxBodyMib << 20, ingest.toLimits(), limits.toLimits(),
+        Duration.ofSeconds(server.shutdownGraceSeconds), db.dbUrl, db.dbUser, db.dbPassword,
+        db.dbPoolSize, db.pgDir, streets.graphDir, access.toSettings());
   }
 
   static HotbeatConfig toConfig(DatabaseOptions db, ServerOptions server, StreetOptions streets,
-      LimitOptions limits, AccessOptions access) {
-    return new HotbeatConfig(server.host, server.port, server.webDir,
-        (long) server.maxBodyMib << 20, (long) server.maxIngestMib << 20, limits.toLimits(),
-        Duration.ofSeconds(server.shutdownGraceSeconds), db.dbUrl, db.dbUser, db.dbPassword,
-        db.dbPoolSize, db.pgDir, streets.graphDir, access.toSettings());
+      LimitOptions limits, IngestOptions ingest) {
+    return toConfig(db, server, streets, limits, ingest, new AccessOptions());
+  }
+
+  static HotbeatConfig toConfig(DatabaseOptions db, ServerOptions server, StreetOptions streets,
+      LimitOptions limits) {
+    return toConfig(db, server, streets, limits, new IngestOptions());
   }
 
   static HotbeatConfig toConfig(DatabaseOptions db, StreetOptions streets) {
@@ -26,6 +31,10 @@ final class ConfigOptions {
 
   static HotbeatConfig toConfig(DatabaseOptions db, LimitOptions limits) {
     return toConfig(db, new ServerOptions(), new StreetOptions(), limits);
+  }
+
+  static HotbeatConfig toConfig(DatabaseOptions db, IngestOptions ingest) {
+    return toConfig(db, new ServerOptions(), new StreetOptions(), new LimitOptions(), ingest);
   }
 
   static HotbeatConfig toConfig(DatabaseOptions db) {

@@ -30,6 +30,7 @@ final class DemoCommand implements Callable<Integer> {
   @Mixin DatabaseOptions db;
   @Mixin StreetOptions streets;
   @Mixin LimitOptions limits;
+  @Mixin IngestOptions ingest;
   @Mixin AccessOptions access;
 
   @Option(names = "--city", paramLabel = "CITY",
@@ -53,7 +54,7 @@ final class DemoCommand implements Callable<Integer> {
     }
     String[] token = new String[1];
     String[] links = new String[2];
-    HotbeatConfig config = ConfigOptions.toConfig(db, server, streets, limits, access);
+    HotbeatConfig config = ConfigOptions.toConfig(db, server, streets, limits, ingest, access);
     return ServerRunner.run(config, (store, services) -> {
       if (Files.isDirectory(set.folder())) {
         System.out.println("demo data: " + set.name() + " (" + set.attribution() + ")");

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.hotbeat.HotbeatException;
+import org.hotbeat.ingest.IngestLimits;
 
 /**
  * Every setting of a hotbeat process, validated once when built and immutable afterwards.
@@ -16,7 +17,8 @@ import org.hotbeat.HotbeatException;
  * @param port HTTP port; 0 picks a free one
  * @param webDir directory of the web front end (static files, {@code node_modules} for MapLibre)
  * @param maxBodyBytes largest request body read into memory, in bytes
- * @param maxIngestBytes largest body streamed into {@code POST /api/incidents}, in bytes
+ * @param ingestLimits how much one import may read: bytes and rows per request (counted after
+ *     decompression), line and field length
  * @param limits bounds on work and the public floors (see {@link Limits})
  * @param shutdownGrace how long in-flight requests may run on after a stop is asked for
  * @param dbUrl JDBC URL of an external PostgreSQL + PostGIS server, or {@code null} to run the
@@ -33,7 +35,7 @@ public record HotbeatConfig(
     int port,
     Path webDir,
     long maxBodyBytes,
-    long maxIngestBytes,
+    IngestLimits ingestLimits,
     Limits limits,
     Duration shutdownGrace,
     String dbUrl,
@@ -57,8 +59,8 @@ public record HotbeatConfig(
     if (maxBodyBytes < 1024) {
       errors.add("--max-body-mib must be at least 1");
     }
-    if (maxIngestBytes < 1024) {
-      errors.add("--max-ingest-mib must be at least 1");
+    if (ingestLimits == null) {
+      errors.add("the ingest limits must be set");
     }
     if (limits == null) {
       errors.add("limits must be set");
@@ -93,7 +95,7 @@ public record HotbeatConfig(
   /** The defaults, as a test or an embedding program would start from. */
   public static HotbeatConfig defaults() {
     return new HotbeatConfig("127.0.0.1", DEFAULT_PORT, Path.of("web"), 16L << 20,
-        4096L << 20, Limits.defaults(), Duration.ofSeconds(10), null, "postgres", "", 10, Path.of("var/pg"),
+        IngestLimits.DEFAULTS, Limits.defaults(), Duration.ofSeconds(10), null, "postgres", "", 10, Path.of("var/pg"),
         Path.of("var/graph"), AccessSettings.defaults());
   }
 
@@ -102,48 +104,48 @@ public record HotbeatConfig(
   }
 
   public HotbeatConfig withPort(int newPort) {
-    return new HotbeatConfig(host, newPort, webDir, maxBodyBytes, maxIngestBytes,
+    return new HotbeatConfig(host, newPort, webDir, maxBodyBytes, ingestLimits,
         limits, shutdownGrace,
         dbUrl, dbUser, dbPassword, dbPoolSize, pgDir, graphDir, access);
   }
 
   public HotbeatConfig withDatabase(String url, String user, String password) {
-    return new HotbeatConfig(host, port, webDir, maxBodyBytes, maxIngestBytes,
+    return new HotbeatConfig(host, port, webDir, maxBodyBytes, ingestLimits,
         limits, shutdownGrace, url,
         user, password, dbPoolSize, pgDir, graphDir, access);
   }
 
   public HotbeatConfig withPgDir(Path dir) {
-    return new HotbeatConfig(host, port, webDir, maxBodyBytes, maxIngestBytes,
+    return new HotbeatConfig(host, port, webDir, maxBodyBytes, ingestLimits,
         limits, shutdownGrace,
         dbUrl, dbUser, dbPassword, dbPoolSize, dir, graphDir, access);
   }
 
   public HotbeatConfig withGraphDir(Path dir) {
-    return new HotbeatConfig(host, port, webDir, maxBodyBytes, maxIngestBytes,
+    return new HotbeatConfig(host, port, webDir, maxBodyBytes, ingestLimits,
         limits, shutdownGrace,
         dbUrl, dbUser, dbPassword, dbPoolSize, pgDir, dir, access);
   }
 
-  public HotbeatConfig withMaxIngestBytes(long bytes) {
-    return new HotbeatConfig(host, port, webDir, maxBodyBytes, bytes,
+  public HotbeatConfig withIngestLimits(IngestLimits newIngestLimits) {
+    return new HotbeatConfig(host, port, webDir, maxBodyBytes, newIngestLimits,
         limits, shutdownGrace, dbUrl,
         dbUser, dbPassword, dbPoolSize, pgDir, graphDir, access);
   }
 
   public HotbeatConfig withLimits(Limits newLimits) {
-    return new HotbeatConfig(host, port, webDir, maxBodyBytes, maxIngestBytes,
+    return new HotbeatConfig(host, port, webDir, maxBodyBytes, ingestLimits,
         newLimits, shutdownGrace, dbUrl,
         dbUser, dbPassword, dbPoolSize, pgDir, graphDir, access);
   }
 
   public HotbeatConfig withAccess(AccessSettings settings) {
-    return new HotbeatConfig(host, port, webDir, maxBodyBytes, maxIngestBytes, limits,
+    return new HotbeatConfig(host, port, webDir, maxBodyBytes, ingestLimits, limits,
         shutdownGrace, dbUrl, dbUser, dbPassword, dbPoolSize, pgDir, graphDir, settings);
   }
 
   public HotbeatConfig withWebDir(Path dir) {
-    return new HotbeatConfig(host, port, dir, maxBodyBytes, maxIngestBytes,
+    return new HotbeatConfig(host, port, dir, maxBodyBytes, ingestLimits,
         limits, shutdownGrace, dbUrl,
         dbUser, dbPassword, dbPoolSize, pgDir, graphDir, access);
   }
@@ -151,7 +153,7 @@ public record HotbeatConfig(
   @Override
   public String toString() {
     return "HotbeatConfig[host=" + host + ", port=" + port + ", webDir=" + webDir
-        + ", maxBodyBytes=" + maxBodyBytes + ", maxIngestBytes=" + maxIngestBytes
+        + ", maxBodyBytes=" + maxBodyBytes + ", ingestLimits=" + ingestLimits
         + ", limits=" + limits
         + ", shutdownGrace=" + shutdownGrace
         + ", db=" + (dbUrl == null ? "embedded " + pgDir : dbUrl + " as " + dbUser)
