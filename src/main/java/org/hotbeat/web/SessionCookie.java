@@ -1,9 +1,9 @@
 package org.hotbeat.web;
 
 import io.javalin.http.Context;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.Clock;
 
 /**
  * The session cookie: {@value #NAME}, {@code HttpOnly} (no script reads it),
@@ -42,7 +42,8 @@ final class SessionCookie {
 
   private void write(Context ctx, String value, long maxAgeSeconds) {
     boolean secure = alwaysSecure || "https".equalsIgnoreCase(ctx.scheme());
-    ctx.res().addHeader("Set-Cookie", NAME + "=" + value + "; Path=/; Max-Age=" + maxAgeSeconds
+    // setHeader, not add: a stale cookie cleared earlier in the same request is replaced.
+    ctx.res().setHeader("Set-Cookie", NAME + "=" + value + "; Path=/; Max-Age=" + maxAgeSeconds
         + "; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : ""));
   }
 }

@@ -60,6 +60,10 @@ final class SessionResource {
     if (!(result instanceof SignInService.SignedIn signedIn)) {
       throw new UnauthorizedResponse("wrong name or password");
     }
+    Optional<String> previous = AccessControl.sessionSecret(ctx);
+    if (previous.isPresent()) {   // signing in again replaces the browser's session
+      accounts.signIn().signOut(previous.get(), AccessControl.caller(ctx).name(), ctx.ip());
+    }
     started(ctx, signedIn.session());
   }
 

@@ -167,6 +167,20 @@ class SessionApiTest {
   }
 
   @Test
+  void signingInAgainReplacesTheBrowsersSession() {
+    web.test((server, client) -> {
+      SessionClient.Signed first = SessionClient.signedIn(client, "bye", PASSWORD);
+      Response again = client.post("/api/session", "{\"name\":\"bye\",\"password\":\""
+          + PASSWORD + "\"}", r -> r.header("Cookie", first.cookie()));
+      assertEquals(200, again.code());
+      assertEquals(1, again.headers().get("Set-Cookie").size(), "one cookie, the new one");
+      SessionClient.getJson(client, "/api/incidents", first, 401);
+      SessionClient.getJson(client, "/api/incidents",
+          new SessionClient.Signed(SessionClient.cookie(again), null), 200);
+    });
+  }
+
+  @Test
   void disablingAnAccountEndsItsSessionsAndItsSignIns() throws Exception {
     web.test((server, client) -> {
       SessionClient.Signed s = SessionClient.signedIn(client, "gone", PASSWORD);
