@@ -36,6 +36,7 @@ import org.hotbeat.config.HotbeatConfig;
 import org.hotbeat.evaluation.BeatReport;
 import org.hotbeat.exports.DensitySurface;
 import org.hotbeat.geo.Bbox;
+import org.hotbeat.hotspots.HotspotService;
 import org.hotbeat.ingest.IngestService;
 import org.hotbeat.patrol.PatrolPlanner;
 import org.hotbeat.patrol.PlanRepository;
@@ -92,14 +93,15 @@ public final class WebApp {
     BeatResource beats = new BeatResource(services.beats(),
         new BeatReport(services.database().dataSource()));
     IncidentAdminResource admin = new IncidentAdminResource(services.corrections());
-    HotspotResource hotspots = new HotspotResource(services.incidents(),
-        new GiStarTiles(services.database().dataSource()), config.limits());
     EvaluationResource evaluations = new EvaluationResource(services.incidents(),
         services.beats(), config.limits().maxGridCells());
     DensityExportResource exports = new DensityExportResource(
         new DensitySurface(services.incidents()), config.limits());
     IncidentAggregates aggregates = new IncidentAggregates(services.database().dataSource());
     DataSources data = new DataSources(services.incidents(), aggregates);
+    HotspotResource hotspots = new HotspotResource(
+        new HotspotService(services.incidents(), config.limits()),
+        new GiStarTiles(services.database().dataSource()), data, config.limits());
     HeatTileResource heat = new HeatTileResource(services.incidents(), data,
         config.limits());
     IncidentTileResource incidentTiles = new IncidentTileResource(aggregates, data);
