@@ -18,6 +18,7 @@ import org.hotbeat.hotspots.GiStarAnalysis;
 import org.hotbeat.hotspots.HotspotService;
 import org.hotbeat.tiles.GiStarTiles;
 import org.hotbeat.tiles.HeatQuery;
+import org.hotbeat.tiles.TileCache;
 import org.hotbeat.time.TimeWindow;
 import org.hotbeat.web.HotspotResponses.Change;
 import org.hotbeat.web.HotspotResponses.ChangeGrid;
@@ -75,7 +76,7 @@ final class HotspotResource {
     TileCoord t = TileRequests.coord(ctx, ".mvt");
     boolean full = detailed(ctx);
     String version = data.version();
-    String etag = "\"gistar-" + version + "-" + TileResponses.digest(full + "?"
+    String etag = "\"gistar-" + version + "-" + TileCache.digest(full + "?"
         + ctx.queryString()) + "\"";
     if (TileResponses.notModified(ctx, etag, null)) {
       return;

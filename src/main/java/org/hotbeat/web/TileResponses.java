@@ -1,10 +1,6 @@
 package org.hotbeat.web;
 
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * What every tile route answers alike: the ETag and its 304, the cache policy, and a vector tile
@@ -45,15 +41,5 @@ final class TileResponses {
       return;
     }
     ctx.contentType(MVT).result(tile);
-  }
-
-  /** A short hex digest (16 characters of SHA-256) of a layer's key, for ETags. */
-  static String digest(String key) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(key.getBytes(StandardCharsets.UTF_8)), 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

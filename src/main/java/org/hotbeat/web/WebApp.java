@@ -49,6 +49,7 @@ import org.hotbeat.store.IncidentRepository;
 import org.hotbeat.streets.StreetNetwork;
 import org.hotbeat.streets.StreetRepository;
 import org.hotbeat.tiles.GiStarTiles;
+import org.hotbeat.tiles.HeatService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,8 +103,8 @@ public final class WebApp {
     HotspotResource hotspots = new HotspotResource(
         new HotspotService(services.incidents(), config.limits()),
         new GiStarTiles(services.database().dataSource()), data, config.limits());
-    HeatTileResource heat = new HeatTileResource(services.incidents(), data,
-        config.limits());
+    HeatTileResource heat = new HeatTileResource(
+        new HeatService(services.incidents(), config.limits()), data, config.limits());
     IncidentTileResource incidentTiles = new IncidentTileResource(aggregates, data);
     PublicMapResource publicMap = new PublicMapResource(aggregates, data);
     Path pages = config.webDir().resolve("public");
