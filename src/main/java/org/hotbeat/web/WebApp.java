@@ -34,6 +34,7 @@ import org.hotbeat.community.MeetingRepository;
 import org.hotbeat.community.ResponseRepository;
 import org.hotbeat.config.HotbeatConfig;
 import org.hotbeat.evaluation.BeatReport;
+import org.hotbeat.evaluation.EvaluationService;
 import org.hotbeat.exports.DensitySurface;
 import org.hotbeat.geo.Bbox;
 import org.hotbeat.hotspots.HotspotService;
@@ -94,8 +95,8 @@ public final class WebApp {
     BeatResource beats = new BeatResource(services.beats(),
         new BeatReport(services.database().dataSource()));
     IncidentAdminResource admin = new IncidentAdminResource(services.corrections());
-    EvaluationResource evaluations = new EvaluationResource(services.incidents(),
-        services.beats(), config.limits().maxGridCells());
+    EvaluationResource evaluations = new EvaluationResource(new EvaluationService(
+        services.incidents(), services.beats(), config.limits()));
     DensityExportResource exports = new DensityExportResource(
         new DensitySurface(services.incidents()), config.limits());
     IncidentAggregates aggregates = new IncidentAggregates(services.database().dataSource());
