@@ -93,12 +93,12 @@ public final class WebApp {
     SessionResource session = new SessionResource();
     IncidentResource incidents = new IncidentResource(services.incidents());
     BeatResource beats = new BeatResource(services.beats(),
-        new BeatReport(services.database().dataSource()));
+        new BeatReport(services.database().dataSource()), config.limits());
     IncidentAdminResource admin = new IncidentAdminResource(services.corrections());
     EvaluationResource evaluations = new EvaluationResource(new EvaluationService(
         services.incidents(), services.beats(), config.limits()));
     DensityExportResource exports = new DensityExportResource(
-        new DensitySurface(services.incidents()), config.limits());
+        new DensitySurface(services.incidents(), config.limits().maxIncidents()), config.limits());
     IncidentAggregates aggregates = new IncidentAggregates(services.database().dataSource());
     DataSources data = new DataSources(services.incidents(), aggregates);
     HotspotResource hotspots = new HotspotResource(
@@ -107,7 +107,7 @@ public final class WebApp {
     HeatTileResource heat = new HeatTileResource(
         new HeatService(services.incidents(), config.limits()), data, config.limits());
     IncidentTileResource incidentTiles = new IncidentTileResource(aggregates, data);
-    PublicMapResource publicMap = new PublicMapResource(aggregates, data);
+    PublicMapResource publicMap = new PublicMapResource(aggregates, data, config.limits());
     Path pages = config.webDir().resolve("public");
     OgcFeaturesResource ogc = new OgcFeaturesResource(services.incidents(), services.beats());
     IncidentIngestResource ingest =
