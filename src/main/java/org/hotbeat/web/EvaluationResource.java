@@ -4,9 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.validation.Validator;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.hotbeat.InvalidInputException;
 import org.hotbeat.evaluation.Backtest;
 import org.hotbeat.evaluation.Evaluation;
@@ -52,8 +50,8 @@ final class EvaluationResource {
     Evaluation.Periods p = new Evaluation.Periods(windows[0].from(), windows[0].to(),
         windows[1].from(), windows[1].to());
     Evaluation.Outcome o = evaluations.backtest(IncidentParams.read(ctx, 1),
-        names(ctx, "boundary"), new EvaluationService.Request(p,
-            List.copyOf(names(ctx, "method")), cell.getOrDefault(DEFAULT_CELL_M)));
+        IncidentParams.list(ctx, "boundary"), new EvaluationService.Request(p,
+            List.copyOf(IncidentParams.list(ctx, "method")), cell.getOrDefault(DEFAULT_CELL_M)));
     String title = "Hit rate: train " + p.trainFrom() + " – " + p.trainTo() + ", test "
         + p.testFrom() + " – " + p.testTo();
     Backtest.Result r = o.result();
@@ -64,18 +62,5 @@ final class EvaluationResource {
           o.area(), o.areaKm2(), "EPSG:" + o.epsg(), r.cells(), r.cellSize(),
           r.trainIncidents(), r.testIncidents(), r.methods()));
     }
-  }
-
-  /** The values of a repeatable parameter, each also split at commas. */
-  private static Set<String> names(Context ctx, String name) {
-    Set<String> out = new LinkedHashSet<>();
-    for (String v : ctx.queryParams(name)) {
-      for (String part : v.split(",")) {
-        if (!part.isBlank()) {
-          out.add(part.strip());
-        }
-      }
-    }
-    return out;
   }
 }
