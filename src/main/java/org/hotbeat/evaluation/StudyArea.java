@@ -2,6 +2,7 @@ package org.hotbeat.evaluation;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.hotbeat.InvalidInputException;
 import org.hotbeat.geo.MetricProjection;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -34,7 +35,8 @@ public final class StudyArea {
    * The union of the polygons in GeoJSON texts (geometries, features or feature collections in
    * WGS84 lon/lat).
    *
-   * @throws IllegalArgumentException when a text is not GeoJSON or holds no polygon
+   * @throws InvalidInputException (field {@code boundary}) when a text is not GeoJSON or holds
+   *     no polygon
    */
   public static Geometry fromGeoJson(List<String> texts) {
     List<Geometry> polys = new ArrayList<>();
@@ -43,11 +45,11 @@ public final class StudyArea {
       try {
         collect(reader.read(t), polys);
       } catch (ParseException | RuntimeException e) {
-        throw new IllegalArgumentException("the boundary is not valid GeoJSON: " + e.getMessage());
+        throw new InvalidInputException("boundary", "not valid GeoJSON: " + e.getMessage());
       }
     }
     if (polys.isEmpty()) {
-      throw new IllegalArgumentException("the boundary holds no polygon");
+      throw new InvalidInputException("boundary", "holds no polygon");
     }
     return GF.buildGeometry(polys).buffer(0);
   }

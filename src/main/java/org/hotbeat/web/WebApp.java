@@ -33,8 +33,10 @@ import org.hotbeat.community.MeetingRepository;
 import org.hotbeat.community.ResponseRepository;
 import org.hotbeat.config.HotbeatConfig;
 import org.hotbeat.evaluation.BeatReport;
+import org.hotbeat.evaluation.EvaluationService;
 import org.hotbeat.exports.DensitySurface;
 import org.hotbeat.geo.Bbox;
+import org.hotbeat.hotspots.HotspotService;
 import org.hotbeat.ingest.IngestService;
 import org.hotbeat.patrol.PatrolPlanner;
 import org.hotbeat.patrol.PlanRepository;
@@ -47,6 +49,7 @@ import org.hotbeat.store.IncidentRepository;
 import org.hotbeat.streets.StreetNetwork;
 import org.hotbeat.streets.StreetRepository;
 import org.hotbeat.tiles.GiStarTiles;
+import org.hotbeat.tiles.HeatService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,20 +92,21 @@ public final class WebApp {
     SessionResource session = new SessionResource();
     IncidentResource incidents = new IncidentResource(services.incidents());
     BeatResource beats = new BeatResource(services.beats(),
-        new BeatReport(services.database().dataSource()));
+        new BeatReport(services.database().dataSource()), config.limits());
     IncidentAdminResource admin = new IncidentAdminResource(services.corrections(), Clock.systemUTC());
-    HotspotResource hotspots = new HotspotResource(services.incidents(),
-        new GiStarTiles(services.database().dataSource()), config.limits());
-    EvaluationResource evaluations = new EvaluationResource(services.incidents(),
-        services.beats(), config.limits().maxGridCells());
+    EvaluationResource evaluations = new EvaluationResource(new EvaluationService(
+        services.incidents(), services.beats(), config.limits()));
     DensityExportResource exports = new DensityExportResource(
-        new DensitySurface(services.incidents()), config.limits());
+        new DensitySurface(services.incidents(), config.limits().maxIncidents()), config.limits());
     IncidentAggregates aggregates = new IncidentAggregates(services.database().dataSource());
     DataSources data = new DataSources(services.incidents(), aggregates);
-    HeatTileResource heat = new HeatTileResource(services.incidents(), data,
-        config.limits());
+    HotspotResource hotspots = new HotspotResource(
+        new HotspotService(services.incidents(), config.limits()),
+        new GiStarTiles(services.database().dataSource()), data, config.limits());
+    HeatTileResource heat = new HeatTileResource(
+        new HeatService(services.incidents(), config.limits()), data, config.limits());
     IncidentTileResource incidentTiles = new IncidentTileResource(aggregates, data);
-    PublicMapResource publicMap = new PublicMapResource(aggregates, data);
+    PublicMapResource publicMap = new PublicMapResource(aggregates, data, config.limits());
     Path pages = config.webDir().resolve("public");
     OgcFeaturesResource ogc = new OgcFeaturesResource(services.incidents(), services.beats());
     IncidentIngestResource ingest =
