@@ -8,11 +8,16 @@ final class ConfigOptions {
   private ConfigOptions() {}
 
   static HotbeatConfig toConfig(DatabaseOptions db, ServerOptions server, StreetOptions streets,
-      LimitOptions limits) {
+      LimitOptions limits, PatrolOptions patrol) {
     return new HotbeatConfig(server.host, server.port, server.webDir,
         (long) server.maxBodyMib << 20, (long) server.maxIngestMib << 20, limits.toLimits(),
-        Duration.ofSeconds(server.shutdownGraceSeconds), db.dbUrl, db.dbUser, db.dbPassword,
+        patrol.toDefaults(), Duration.ofSeconds(server.shutdownGraceSeconds), db.dbUrl, db.dbUser, db.dbPassword,
         db.dbPoolSize, db.pgDir, streets.graphDir);
+  }
+
+  static HotbeatConfig toConfig(DatabaseOptions db, ServerOptions server, StreetOptions streets,
+      LimitOptions limits) {
+    return toConfig(db, server, streets, limits, new PatrolOptions());
   }
 
   static HotbeatConfig toConfig(DatabaseOptions db, StreetOptions streets) {

@@ -18,6 +18,8 @@ import org.hotbeat.HotbeatException;
  * @param maxBodyBytes largest request body read into memory, in bytes
  * @param maxIngestBytes largest body streamed into {@code POST /api/incidents}, in bytes
  * @param limits bounds on work and the public floors (see {@link Limits})
+ * @param patrol what patrol plan requests get for settings they leave out (see
+ *     {@link PatrolDefaults})
  * @param shutdownGrace how long in-flight requests may run on after a stop is asked for
  * @param dbUrl JDBC URL of an external PostgreSQL + PostGIS server, or {@code null} to run the
  *     embedded cluster in {@code pgDir}
@@ -34,6 +36,7 @@ public record HotbeatConfig(
     long maxBodyBytes,
     long maxIngestBytes,
     Limits limits,
+    PatrolDefaults patrol,
     Duration shutdownGrace,
     String dbUrl,
     String dbUser,
@@ -58,8 +61,8 @@ public record HotbeatConfig(
     if (maxIngestBytes < 1024) {
       errors.add("--max-ingest-mib must be at least 1");
     }
-    if (limits == null) {
-      errors.add("limits must be set");
+    if (limits == null || patrol == null) {
+      errors.add("limits and patrol defaults must be set");
     }
     if (shutdownGrace == null || shutdownGrace.isNegative()) {
       errors.add("--shutdown-grace-seconds must be 0 or more");
@@ -88,7 +91,7 @@ public record HotbeatConfig(
   /** The defaults, as a test or an embedding program would start from. */
   public static HotbeatConfig defaults() {
     return new HotbeatConfig("127.0.0.1", DEFAULT_PORT, Path.of("web"), 16L << 20,
-        4096L << 20, Limits.defaults(), Duration.ofSeconds(10), null, "postgres", "", 10, Path.of("var/pg"),
+        4096L << 20, Limits.defaults(), PatrolDefaults.defaults(), Duration.ofSeconds(10), null, "postgres", "", 10, Path.of("var/pg"),
         Path.of("var/graph"));
   }
 
@@ -98,43 +101,48 @@ public record HotbeatConfig(
 
   public HotbeatConfig withPort(int newPort) {
     return new HotbeatConfig(host, newPort, webDir, maxBodyBytes, maxIngestBytes,
-        limits, shutdownGrace,
+        limits, patrol, shutdownGrace,
         dbUrl, dbUser, dbPassword, dbPoolSize, pgDir, graphDir);
   }
 
   public HotbeatConfig withDatabase(String url, String user, String password) {
     return new HotbeatConfig(host, port, webDir, maxBodyBytes, maxIngestBytes,
-        limits, shutdownGrace, url,
+        limits, patrol, shutdownGrace, url,
         user, password, dbPoolSize, pgDir, graphDir);
   }
 
   public HotbeatConfig withPgDir(Path dir) {
     return new HotbeatConfig(host, port, webDir, maxBodyBytes, maxIngestBytes,
-        limits, shutdownGrace,
+        limits, patrol, shutdownGrace,
         dbUrl, dbUser, dbPassword, dbPoolSize, dir, graphDir);
   }
 
   public HotbeatConfig withGraphDir(Path dir) {
     return new HotbeatConfig(host, port, webDir, maxBodyBytes, maxIngestBytes,
-        limits, shutdownGrace,
+        limits, patrol, shutdownGrace,
         dbUrl, dbUser, dbPassword, dbPoolSize, pgDir, dir);
   }
 
   public HotbeatConfig withMaxIngestBytes(long bytes) {
     return new HotbeatConfig(host, port, webDir, maxBodyBytes, bytes,
-        limits, shutdownGrace, dbUrl,
+        limits, patrol, shutdownGrace, dbUrl,
         dbUser, dbPassword, dbPoolSize, pgDir, graphDir);
   }
 
   public HotbeatConfig withLimits(Limits newLimits) {
     return new HotbeatConfig(host, port, webDir, maxBodyBytes, maxIngestBytes,
-        newLimits, shutdownGrace, dbUrl,
+        newLimits, patrol, shutdownGrace, dbUrl,
         dbUser, dbPassword, dbPoolSize, pgDir, graphDir);
+  }
+
+  public HotbeatConfig withPatrol(PatrolDefaults newPatrol) {
+    return new HotbeatConfig(host, port, webDir, maxBodyBytes, maxIngestBytes, limits, newPatrol,
+        shutdownGrace, dbUrl, dbUser, dbPassword, dbPoolSize, pgDir, graphDir);
   }
 
   public HotbeatConfig withWebDir(Path dir) {
     return new HotbeatConfig(host, port, dir, maxBodyBytes, maxIngestBytes,
-        limits, shutdownGrace, dbUrl,
+        limits, patrol, shutdownGrace, dbUrl,
         dbUser, dbPassword, dbPoolSize, pgDir, graphDir);
   }
 
@@ -142,7 +150,7 @@ public record HotbeatConfig(
   public String toString() {
     return "HotbeatConfig[host=" + host + ", port=" + port + ", webDir=" + webDir
         + ", maxBodyBytes=" + maxBodyBytes + ", maxIngestBytes=" + maxIngestBytes
-        + ", limits=" + limits
+        + ", limits=" + limits + ", patrol=" + patrol
         + ", shutdownGrace=" + shutdownGrace
         + ", db=" + (dbUrl == null ? "embedded " + pgDir : dbUrl + " as " + dbUser)
         + ", dbPoolSize=" + dbPoolSize + ", graphDir=" + graphDir + "]";

@@ -17,7 +17,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import javax.sql.DataSource;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -25,7 +24,7 @@ import org.hotbeat.HotbeatException;
 import org.hotbeat.access.Role;
 import org.hotbeat.access.TokenRepository;
 import org.hotbeat.community.AssessmentService;
-import org.hotbeat.community.Audit;
+import org.hotbeat.community.AuditRepository;
 import org.hotbeat.community.CommunityProblemRepository;
 import org.hotbeat.community.CommunityReport;
 import org.hotbeat.community.ControlCandidates;
@@ -71,7 +70,8 @@ public final class WebApp {
       return new Services(database, new TokenRepository(database.dataSource()), incidents, beats,
           new IngestService(database.dataSource(), Clock.systemUTC()),
           new IncidentCorrections(database.dataSource()), streets, network, plans,
-          new PatrolPlanner(beats, incidents, network, streets, plans, Clock.systemUTC()),
+          new PatrolPlanner(beats, incidents, network, streets, plans, config.limits(),
+              Clock.systemUTC()),
           meters);
     }
 
@@ -109,12 +109,13 @@ public final class WebApp {
     IncidentIngestResource ingest =
         new IncidentIngestResource(services.ingest(), config.maxIngestBytes());
     StreetTileResource streetTiles = new StreetTileResource(services.streets());
-    PatrolPlanResource patrol = new PatrolPlanResource(services.planner(), services.plans());
+    PatrolPlanResource patrol = new PatrolPlanResource(services.planner(), services.plans(),
+        config.patrol());
     DataSource ds = services.database().dataSource();
     AssessmentResource assessments = new AssessmentResource(new AssessmentService(ds),
         new ControlCandidates(ds));
     CommunityResource community = new CommunityResource(new MeetingRepository(ds),
-        new CommunityProblemRepository(ds), new ResponseRepository(ds), new Audit(ds));
+        new CommunityProblemRepository(ds), new ResponseRepository(ds), new AuditRepository(ds));
     PatrolTrackResource tracks = new PatrolTrackResource(new DosageService(ds));
     CommunityReportResource communityReport =
         new CommunityReportResource(new CommunityReport(ds));
@@ -174,6 +175,7 @@ public final class WebApp {
           get("/density/hotspots.geojson", exports::hotspots, Role.ANALYST);
           post("/patrol-plans", patrol::create, Role.PATROL);
           get("/patrol-plans", patrol::list, Role.PATROL);
+          get("/patrol-plans/defaults", patrol::defaults, Role.PATROL);
           get("/patrol-plans/{id}.gpx", patrol::gpx, Role.PATROL);
           get("/patrol-plans/{id}.html", patrol::html, Role.PATROL);
           get("/patrol-plans/{id}", patrol::get, Role.PATROL);

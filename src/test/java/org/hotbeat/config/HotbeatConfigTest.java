@@ -16,7 +16,7 @@ class HotbeatConfigTest {
   private static HotbeatConfig config(String host, int port, long maxBody, int seconds,
       String dbUrl, int pool) {
     return new HotbeatConfig(host, port, Path.of("web"), maxBody, 1L << 30, Limits.defaults(),
-        Duration.ofSeconds(seconds), dbUrl, "postgres", "secret", pool, Path.of("var/pg"),
+        PatrolDefaults.defaults(), Duration.ofSeconds(seconds), dbUrl, "postgres", "secret", pool, Path.of("var/pg"),
         Path.of("var/graph"));
   }
 
