@@ -129,6 +129,7 @@ public final class WebApp {
         server.setStopTimeout(config.shutdownGrace().toMillis());
       });
       c.validation.register(Bbox.class, Bbox::parse);
+      c.validation.register(OgcFeaturesResource.OgcBbox.class, OgcFeaturesResource.OgcBbox::parse);
       c.validation.register(LocalDate.class, LocalDate::parse);
       TimeParams.register(c, new AgencyRepository(services.database().dataSource()));
       IncidentParams.register(c);
