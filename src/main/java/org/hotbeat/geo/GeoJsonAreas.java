@@ -35,7 +35,7 @@ public final class GeoJsonAreas {
     List<Geometry> parts = new ArrayList<>();
     collect(field, parse(field, geoJson), parts, true);
     if (parts.isEmpty()) {
-      throw new InvalidInputException(field, "holds no Polygon or MultiPolygon");
+      throw new InvalidInputException(field, "holds no polygon (GeoJSON Polygon or MultiPolygon)");
     }
     return parts.size() == 1 ? parts.get(0) : GF.buildGeometry(parts);
   }
@@ -63,7 +63,7 @@ public final class GeoJsonAreas {
       collect(field, parse(field, text), parts, false);
     }
     if (parts.isEmpty()) {
-      throw new InvalidInputException(field, "holds no Polygon or MultiPolygon");
+      throw new InvalidInputException(field, "holds no polygon (GeoJSON Polygon or MultiPolygon)");
     }
     return GF.buildGeometry(parts).buffer(0);
   }

@@ -42,7 +42,7 @@ class GeoJsonAreasTest {
   @CsvSource(delimiter = '|', textBlock = """
       not JSON           | {nope                                                    | not GeoJSON
       a point            | {"type":"Point","coordinates":[0,0]}                     | Polygon or MultiPolygon, not Point
-      no polygon at all  | {"type":"FeatureCollection","features":[]}               | holds no Polygon
+      no polygon at all  | {"type":"FeatureCollection","features":[]}               | holds no polygon
       projected metres   | {"type":"Polygon","coordinates":[[[448000,4637000],[449000,4637000],[449000,4638000],[448000,4637000]]]} | EPSG:4326
       """)
   void badAreasAreRefusedNamingTheField(String why, String json, String message) {
