@@ -8,16 +8,21 @@ final class ConfigOptions {
   private ConfigOptions() {}
 
   static HotbeatConfig toConfig(DatabaseOptions db, ServerOptions server, StreetOptions streets,
-      LimitOptions limits, PatrolOptions patrol) {
+      LimitOptions limits, IngestOptions ingest, PatrolOptions patrol) {
     return new HotbeatConfig(server.host, server.port, server.webDir,
-        (long) server.maxBodyMib << 20, (long) server.maxIngestMib << 20, limits.toLimits(),
-        patrol.toDefaults(), Duration.ofSeconds(server.shutdownGraceSeconds), db.dbUrl, db.dbUser, db.dbPassword,
-        db.dbPoolSize, db.pgDir, streets.graphDir);
+        (long) server.maxBodyMib << 20, ingest.toLimits(), limits.toLimits(),
+        patrol.toDefaults(), Duration.ofSeconds(server.shutdownGraceSeconds), db.dbUrl,
+        db.dbUser, db.dbPassword, db.dbPoolSize, db.pgDir, streets.graphDir);
+  }
+
+  static HotbeatConfig toConfig(DatabaseOptions db, ServerOptions server, StreetOptions streets,
+      LimitOptions limits, IngestOptions ingest) {
+    return toConfig(db, server, streets, limits, ingest, new PatrolOptions());
   }
 
   static HotbeatConfig toConfig(DatabaseOptions db, ServerOptions server, StreetOptions streets,
       LimitOptions limits) {
-    return toConfig(db, server, streets, limits, new PatrolOptions());
+    return toConfig(db, server, streets, limits, new IngestOptions(), new PatrolOptions());
   }
 
   static HotbeatConfig toConfig(DatabaseOptions db, StreetOptions streets) {
@@ -26,6 +31,10 @@ final class ConfigOptions {
 
   static HotbeatConfig toConfig(DatabaseOptions db, LimitOptions limits) {
     return toConfig(db, new ServerOptions(), new StreetOptions(), limits);
+  }
+
+  static HotbeatConfig toConfig(DatabaseOptions db, IngestOptions ingest) {
+    return toConfig(db, new ServerOptions(), new StreetOptions(), new LimitOptions(), ingest);
   }
 
   static HotbeatConfig toConfig(DatabaseOptions db) {

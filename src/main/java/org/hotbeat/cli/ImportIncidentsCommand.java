@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.zip.GZIPInputStream;
 import org.hotbeat.HotbeatException;
+import org.hotbeat.config.HotbeatConfig;
 import org.hotbeat.ingest.CountingInputStream;
 import org.hotbeat.ingest.ImportReport;
 import org.hotbeat.ingest.IngestService;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Parameters;
             + "with their row number and reason in FILE.rejects.csv beside the input."})
 final class ImportIncidentsCommand implements Callable<Integer> {
   @Mixin DatabaseOptions db;
+  @Mixin IngestOptions ingest;
 
   @Parameters(paramLabel = "FILE", description = "The file to import.")
   Path file;
@@ -74,7 +76,8 @@ final class ImportIncidentsCommand implements Callable<Integer> {
     }
     Path rejects = rejectsPath != null ? rejectsPath : rejectsFile(file);
     Files.deleteIfExists(rejects);
-    try (ManagedDatabase store = ManagedDatabase.open(ConfigOptions.toConfig(db), EmbeddedPostgres.Sharing.JOIN_RUNNING,
+    HotbeatConfig config = ConfigOptions.toConfig(db, ingest);
+    try (ManagedDatabase store = ManagedDatabase.open(config, EmbeddedPostgres.Sharing.JOIN_RUNNING,
         null);
         RejectsWriter rejectsOut = new RejectsWriter(rejects)) {
       long size = Files.size(file);
@@ -83,7 +86,9 @@ final class ImportIncidentsCommand implements Callable<Integer> {
       InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
       RowProgressBar bar = new RowProgressBar(System.err, size);
       ImportReport report;
-      try (RecordReader reader = f.open(in)) {
+      // A file may be as long as it likes (bytes and rows are bound per HTTP request only), but
+      // its lines and fields are bound like any upload's, so no file can exhaust memory.
+      try (RecordReader reader = f.open(in, config.ingestLimits())) {
         report = new IngestService(store.database().dataSource(), Clock.systemUTC()).ingest(
             reader, m, agency, srid, new IngestService.Source(file.getFileName().toString(),
                 "cli:" + System.getProperty("user.name")),

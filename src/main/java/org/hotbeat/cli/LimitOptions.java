@@ -38,11 +38,28 @@ final class LimitOptions {
   long maxGridCells = DEFAULTS.maxGridCells();
 
   @Option(names = "--" + Limits.MAX_INCIDENTS, paramLabel = "N",
-      description = "Most incidents read for one analysis or heat layer. Default: ${DEFAULT-VALUE}.")
+      description = "Most incidents read for one analysis or heat layer. "
+          + "Default: ${DEFAULT-VALUE}.")
   int maxIncidents = DEFAULTS.maxIncidents();
+
+  @Option(names = "--" + Limits.REQUESTS_PER_MINUTE, paramLabel = "N",
+      description = "Requests one client (a token, or an address without one) may make per "
+          + "minute, in bursts of up to as many; more get 429. Default: ${DEFAULT-VALUE}.")
+  int requestsPerMinute = DEFAULTS.requestsPerMinute();
+
+  @Option(names = "--" + Limits.ANALYSES_PER_MINUTE, paramLabel = "N",
+      description = "Analyses (Gi*, change, backtests, exports, patrol plans, assessments) one "
+          + "client may ask for per minute. Default: ${DEFAULT-VALUE}.")
+  int analysesPerMinute = DEFAULTS.analysesPerMinute();
+
+  @Option(names = "--" + Limits.CONCURRENT_ANALYSES, paramLabel = "N",
+      description = "Analyses running at once on this server; more wait up to 10 s, then get "
+          + "503. Default: the number of cores, at least 2.")
+  int concurrentAnalyses = DEFAULTS.concurrentAnalyses();
 
   Limits toLimits() {
     return new Limits(publicMinCount, publicMinBandwidth, publicMinCell, maxBandwidth,
-        maxAnalysisCells, maxGridCells, maxIncidents);
+        maxAnalysisCells, maxGridCells, maxIncidents, requestsPerMinute, analysesPerMinute,
+        concurrentAnalyses);
   }
 }

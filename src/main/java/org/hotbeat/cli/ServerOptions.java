@@ -23,11 +23,6 @@ final class ServerOptions {
           + "bound by it). Default: ${DEFAULT-VALUE}.")
   int maxBodyMib = 16;
 
-  @Option(names = "--max-ingest-mib", paramLabel = "MIB",
-      description = "Largest upload streamed into POST /api/incidents, in MiB; larger ones get "
-          + "413 and nothing is stored. Default: ${DEFAULT-VALUE}.")
-  int maxIngestMib = 4096;
-
   @Option(names = "--shutdown-grace-seconds", paramLabel = "S",
       description = "How long requests in flight may finish after a stop is asked for. "
           + "Default: ${DEFAULT-VALUE}.")

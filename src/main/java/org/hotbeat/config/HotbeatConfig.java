@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.hotbeat.HotbeatException;
+import org.hotbeat.ingest.IngestLimits;
 
 /**
  * Every setting of a hotbeat process, validated once when built and immutable afterwards.
@@ -16,7 +17,8 @@ import org.hotbeat.HotbeatException;
  * @param port HTTP port; 0 picks a free one
  * @param webDir directory of the web front end (static files, {@code node_modules} for MapLibre)
  * @param maxBodyBytes largest request body read into memory, in bytes
- * @param maxIngestBytes largest body streamed into {@code POST /api/incidents}, in bytes
+ * @param ingestLimits how much one import may read: bytes and rows per request (counted after
+ *     decompression), line and field length
  * @param limits bounds on work and the public floors (see {@link Limits})
  * @param patrol what patrol plan requests get for settings they leave out (see
  *     {@link PatrolDefaults})
@@ -34,7 +36,7 @@ public record HotbeatConfig(
     int port,
     Path webDir,
     long maxBodyBytes,
-    long maxIngestBytes,
+    IngestLimits ingestLimits,
     Limits limits,
     PatrolDefaults patrol,
     Duration shutdownGrace,
@@ -58,8 +60,8 @@ public record HotbeatConfig(
     if (maxBodyBytes < 1024) {
       errors.add("--max-body-mib must be at least 1");
     }
-    if (maxIngestBytes < 1024) {
-      errors.add("--max-ingest-mib must be at least 1");
+    if (ingestLimits == null) {
+      errors.add("the ingest limits must be set");
     }
     if (limits == null || patrol == null) {
       errors.add("limits and patrol defaults must be set");
@@ -91,7 +93,7 @@ public record HotbeatConfig(
   /** The defaults, as a test or an embedding program would start from. */
   public static HotbeatConfig defaults() {
     return new HotbeatConfig("127.0.0.1", DEFAULT_PORT, Path.of("web"), 16L << 20,
-        4096L << 20, Limits.defaults(), PatrolDefaults.defaults(), Duration.ofSeconds(10), null, "postgres", "", 10, Path.of("var/pg"),
+        IngestLimits.DEFAULTS, Limits.defaults(), PatrolDefaults.defaults(), Duration.ofSeconds(10), null, "postgres", "", 10, Path.of("var/pg"),
         Path.of("var/graph"));
   }
 
@@ -100,48 +102,48 @@ public record HotbeatConfig(
   }
 
   public HotbeatConfig withPort(int newPort) {
-    return new HotbeatConfig(host, newPort, webDir, maxBodyBytes, maxIngestBytes,
+    return new HotbeatConfig(host, newPort, webDir, maxBodyBytes, ingestLimits,
         limits, patrol, shutdownGrace,
         dbUrl, dbUser, dbPassword, dbPoolSize, pgDir, graphDir);
   }
 
   public HotbeatConfig withDatabase(String url, String user, String password) {
-    return new HotbeatConfig(host, port, webDir, maxBodyBytes, maxIngestBytes,
+    return new HotbeatConfig(host, port, webDir, maxBodyBytes, ingestLimits,
         limits, patrol, shutdownGrace, url,
         user, password, dbPoolSize, pgDir, graphDir);
   }
 
   public HotbeatConfig withPgDir(Path dir) {
-    return new HotbeatConfig(host, port, webDir, maxBodyBytes, maxIngestBytes,
+    return new HotbeatConfig(host, port, webDir, maxBodyBytes, ingestLimits,
         limits, patrol, shutdownGrace,
         dbUrl, dbUser, dbPassword, dbPoolSize, dir, graphDir);
   }
 
   public HotbeatConfig withGraphDir(Path dir) {
-    return new HotbeatConfig(host, port, webDir, maxBodyBytes, maxIngestBytes,
+    return new HotbeatConfig(host, port, webDir, maxBodyBytes, ingestLimits,
         limits, patrol, shutdownGrace,
         dbUrl, dbUser, dbPassword, dbPoolSize, pgDir, dir);
   }
 
-  public HotbeatConfig withMaxIngestBytes(long bytes) {
-    return new HotbeatConfig(host, port, webDir, maxBodyBytes, bytes,
+  public HotbeatConfig withIngestLimits(IngestLimits newIngestLimits) {
+    return new HotbeatConfig(host, port, webDir, maxBodyBytes, newIngestLimits,
         limits, patrol, shutdownGrace, dbUrl,
         dbUser, dbPassword, dbPoolSize, pgDir, graphDir);
   }
 
   public HotbeatConfig withLimits(Limits newLimits) {
-    return new HotbeatConfig(host, port, webDir, maxBodyBytes, maxIngestBytes,
+    return new HotbeatConfig(host, port, webDir, maxBodyBytes, ingestLimits,
         newLimits, patrol, shutdownGrace, dbUrl,
         dbUser, dbPassword, dbPoolSize, pgDir, graphDir);
   }
 
   public HotbeatConfig withPatrol(PatrolDefaults newPatrol) {
-    return new HotbeatConfig(host, port, webDir, maxBodyBytes, maxIngestBytes, limits, newPatrol,
+    return new HotbeatConfig(host, port, webDir, maxBodyBytes, ingestLimits, limits, newPatrol,
         shutdownGrace, dbUrl, dbUser, dbPassword, dbPoolSize, pgDir, graphDir);
   }
 
   public HotbeatConfig withWebDir(Path dir) {
-    return new HotbeatConfig(host, port, dir, maxBodyBytes, maxIngestBytes,
+    return new HotbeatConfig(host, port, dir, maxBodyBytes, ingestLimits,
         limits, patrol, shutdownGrace, dbUrl,
         dbUser, dbPassword, dbPoolSize, pgDir, graphDir);
   }
@@ -149,7 +151,7 @@ public record HotbeatConfig(
   @Override
   public String toString() {
     return "HotbeatConfig[host=" + host + ", port=" + port + ", webDir=" + webDir
-        + ", maxBodyBytes=" + maxBodyBytes + ", maxIngestBytes=" + maxIngestBytes
+        + ", maxBodyBytes=" + maxBodyBytes + ", ingestLimits=" + ingestLimits
         + ", limits=" + limits + ", patrol=" + patrol
         + ", shutdownGrace=" + shutdownGrace
         + ", db=" + (dbUrl == null ? "embedded " + pgDir : dbUrl + " as " + dbUser)

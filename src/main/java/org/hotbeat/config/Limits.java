@@ -24,6 +24,12 @@ import org.hotbeat.HotbeatException;
  *     ({@value #MAX_GRID_CELLS})
  * @param maxIncidents most incidents read for one analysis or heat layer
  *     ({@value #MAX_INCIDENTS})
+ * @param requestsPerMinute requests one client (a token, or an address without one) may make per
+ *     minute, in bursts of up to as many; more get 429 ({@value #REQUESTS_PER_MINUTE})
+ * @param analysesPerMinute of those, analyses (Gi*, change, backtests, exports, plans) per client
+ *     and minute ({@value #ANALYSES_PER_MINUTE})
+ * @param concurrentAnalyses analyses running at once on this server; more wait, then get 503
+ *     ({@value #CONCURRENT_ANALYSES})
  */
 public record Limits(
     int publicMinCount,
@@ -32,7 +38,10 @@ public record Limits(
     double maxBandwidthMetres,
     long maxAnalysisCells,
     long maxGridCells,
-    int maxIncidents) {
+    int maxIncidents,
+    int requestsPerMinute,
+    int analysesPerMinute,
+    int concurrentAnalyses) {
 
   public static final String PUBLIC_MIN_COUNT = "public-min-count";
   public static final String PUBLIC_MIN_BANDWIDTH = "public-min-bandwidth";
@@ -41,6 +50,9 @@ public record Limits(
   public static final String MAX_ANALYSIS_CELLS = "max-analysis-cells";
   public static final String MAX_GRID_CELLS = "max-grid-cells";
   public static final String MAX_INCIDENTS = "max-incidents";
+  public static final String REQUESTS_PER_MINUTE = "requests-per-minute";
+  public static final String ANALYSES_PER_MINUTE = "analyses-per-minute";
+  public static final String CONCURRENT_ANALYSES = "concurrent-analyses";
 
   public Limits {
     List<String> errors = new ArrayList<>();
@@ -62,12 +74,34 @@ public record Limits(
     if (maxIncidents < 1000) {
       errors.add("--" + MAX_INCIDENTS + " must be 1000 or more");
     }
+    if (requestsPerMinute < 1 || analysesPerMinute < 1) {
+      errors.add("--" + REQUESTS_PER_MINUTE + " and --" + ANALYSES_PER_MINUTE
+          + " must be 1 or more");
+    }
+    if (concurrentAnalyses < 1 || concurrentAnalyses > 256) {
+      errors.add("--" + CONCURRENT_ANALYSES + " must be 1 to 256");
+    }
     if (!errors.isEmpty()) {
       throw new HotbeatException("invalid limits: " + String.join("; ", errors));
     }
   }
 
+  /** The same limits with another largest bandwidth. */
+  public Limits withMaxBandwidthMetres(double metres) {
+    return new Limits(publicMinCount, publicMinBandwidthMetres, publicMinCellMetres, metres,
+        maxAnalysisCells, maxGridCells, maxIncidents, requestsPerMinute, analysesPerMinute,
+        concurrentAnalyses);
+  }
+
+  /** The same limits with other request budgets, e.g. for a test of 429 answers. */
+  public Limits withRates(int requests, int analyses, int concurrent) {
+    return new Limits(publicMinCount, publicMinBandwidthMetres, publicMinCellMetres,
+        maxBandwidthMetres, maxAnalysisCells, maxGridCells, maxIncidents, requests, analyses,
+        concurrent);
+  }
+
   public static Limits defaults() {
-    return new Limits(5, 250, 100, 20_000, 250_000, 4_000_000, 5_000_000);
+    return new Limits(5, 250, 100, 20_000, 250_000, 4_000_000, 5_000_000, 6_000, 60,
+        Math.max(2, Runtime.getRuntime().availableProcessors()));
   }
 }

@@ -17,6 +17,11 @@ import java.util.Set;
  * line breaks, LF or CRLF endings, UTF-8 with or without BOM, stray Latin-1 bytes (see
  * {@link LenientUtf8Reader}). A row with a different number of fields than the header, and a file
  * that ends inside a quoted field, come back as unreadable rows rather than stopping the import.
+ *
+ * <p>Memory stays bounded whatever the input: a field longer than
+ * {@link IngestLimits#maxFieldChars} is cut off and its row comes back unreadable; a row longer
+ * than {@link IngestLimits#maxLineChars} comes back unreadable and reading resumes after the next
+ * line break, so a file without line breaks is read through in constant memory.
  */
 public final class CsvRecordReader implements RecordReader {
   private final CountingInputStream counted;
@@ -29,11 +34,30 @@ public final class CsvRecordReader implements RecordReader {
   private final Map<String, Integer> index = new HashMap<>();
   private long row;
   private final StringBuilder field = new StringBuilder(64);
+  private final int maxLineChars;
+  private final int maxFieldChars;
+  /** Index of the first field of the current row cut at the field limit, or -1. */
+  private int overlongField = -1;
 
   public CsvRecordReader(InputStream input) throws IOException {
+    this(input, IngestLimits.DEFAULTS);
+  }
+
+  public CsvRecordReader(InputStream input, IngestLimits limits) throws IOException {
     counted = new CountingInputStream(input);
     in = new LenientUtf8Reader(counted);
+    maxLineChars = limits.maxLineChars();
+    maxFieldChars = limits.maxFieldChars();
     List<String> h = readRow();
+    // Without a header no row can be read, so an over-long one stops the import at once.
+    if (h == OVERLONG) {
+      throw new InputTooLargeException(IngestLimits.LINE, "the CSV header row is longer than "
+          + maxLineChars + " characters");
+    }
+    if (overlongField >= 0) {
+      throw new InputTooLargeException(IngestLimits.FIELD, "a CSV header field is longer than "
+          + maxFieldChars + " characters");
+    }
     if (h == null || (h.size() == 1 && h.get(0).isBlank())) {
       throw new IOException("the CSV input is empty: a header row is expected");
     }
@@ -61,6 +85,15 @@ public final class CsvRecordReader implements RecordReader {
     if (values == UNTERMINATED) {
       return RawRecord.unreadable(row, "the file ends inside a quoted field (truncated file?)");
     }
+    if (values == OVERLONG) {
+      skipLine();
+      return RawRecord.unreadable(row, "the line is longer than " + maxLineChars
+          + " characters (--" + IngestLimits.LINE + "); skipped to the next line break");
+    }
+    if (overlongField >= 0) {
+      return RawRecord.fieldTooLong(row, overlongField < header.size()
+          ? header.get(overlongField) : "#" + (overlongField + 1), maxFieldChars);
+    }
     if (values.size() != header.size()) {
       return RawRecord.unreadable(row, "has " + values.size() + " fields, the header has "
           + header.size());
@@ -69,6 +102,7 @@ public final class CsvRecordReader implements RecordReader {
   }
 
   private static final List<String> UNTERMINATED = new ArrayList<>();
+  private static final List<String> OVERLONG = new ArrayList<>();
 
   /** The fields of the next physical record, or null at the end of input. */
   private List<String> readRow() throws IOException {
@@ -77,8 +111,10 @@ public final class CsvRecordReader implements RecordReader {
     }
     List<String> values = new ArrayList<>(24);
     field.setLength(0);
+    overlongField = -1;
     boolean quoted = false;
     boolean wasQuoted = false;
+    int lineChars = 0;
     while (true) {
       if (!fill()) {
         if (quoted) {
@@ -88,16 +124,20 @@ public final class CsvRecordReader implements RecordReader {
         return values;
       }
       char c = buf[pos++];
+      if (++lineChars > maxLineChars) {
+        pos--; // left for skipLine, which may not be wanted (a header line fails at once)
+        return OVERLONG;
+      }
       if (quoted) {
         if (c == '"') {
           if (fill() && buf[pos] == '"') {
-            field.append('"');
+            append('"', values.size());
             pos++;
           } else {
             quoted = false;
           }
         } else {
-          field.append(c);
+          append(c, values.size());
         }
       } else if (c == ',') {
         values.add(field.toString());
@@ -116,7 +156,26 @@ public final class CsvRecordReader implements RecordReader {
         quoted = true;
         wasQuoted = true;
       } else {
-        field.append(c);
+        append(c, values.size());
+      }
+    }
+  }
+
+  /** Appends to the current field up to the field limit; past it, remembers the field. */
+  private void append(char c, int fieldIndex) {
+    if (field.length() < maxFieldChars) {
+      field.append(c);
+    } else if (overlongField < 0) {
+      overlongField = fieldIndex;
+    }
+  }
+
+  /** Discards input up to and including the next line break, whatever the quoting. */
+  private void skipLine() throws IOException {
+    field.setLength(0);
+    while (fill()) {
+      if (buf[pos++] == '\n') {
+        return;
       }
     }
   }

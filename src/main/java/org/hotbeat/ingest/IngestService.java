@@ -9,12 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.hotbeat.store.BeatEnvelope;
 import org.hotbeat.store.IncidentWriter;
 
 /**
  * Reads an input through a mapping into the incident store: every row is validated, rejected
  * rows are reported by number and reason, good rows are upserted on (agency, source id), all in one
- * transaction. A broken input (an {@link IOException} from the reader) loads nothing. Thread-safe;
+ * transaction. A broken input (an {@link IOException} from the reader, such as an
+ * {@link InputTooLargeException}) loads nothing. Thread-safe;
  * each call is one import.
  */
 public final class IngestService {
@@ -40,7 +42,6 @@ public final class IngestService {
 
   public ImportReport ingest(RecordReader reader, Mapping mapping, String agency, Integer srid,
       Source source, Listener listener) throws IOException, SQLException {
-    RecordMapper mapper = new RecordMapper(mapping, srid, clock);
     String theAgency = agency != null && !agency.isBlank() ? agency.strip() : mapping.agency();
     List<ImportReport.RowIssue> issues = new ArrayList<>();
     long[] issueCount = {0};
@@ -55,6 +56,8 @@ public final class IngestService {
     long rejected = 0;
     long started = System.nanoTime();
     try (IncidentWriter writer = new IncidentWriter(dataSource, theAgency)) {
+      RecordMapper mapper = new RecordMapper(mapping, srid, clock,
+          BeatEnvelope.of(writer.connection(), theAgency).orElse(null));
       for (RawRecord raw; (raw = reader.next()) != null; ) {
         rows++;
         RecordMapper.Result r = mapper.map(raw);

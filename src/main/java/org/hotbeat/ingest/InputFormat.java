@@ -8,12 +8,17 @@ import java.util.Locale;
 public enum InputFormat {
   CSV, JSON, NDJSON;
 
-  /** The reader for this format over {@code in} (already decompressed). */
+  /** The reader for this format over {@code in} (already decompressed), with the default limits. */
   public RecordReader open(InputStream in) throws IOException {
+    return open(in, IngestLimits.DEFAULTS);
+  }
+
+  /** The reader for this format over {@code in}, bounding lines and fields by {@code limits}. */
+  public RecordReader open(InputStream in, IngestLimits limits) throws IOException {
     return switch (this) {
-      case CSV -> new CsvRecordReader(in);
-      case JSON -> new JsonRecordReader(in, JsonRecordReader.Shape.ARRAY_OR_FEATURES);
-      case NDJSON -> new JsonRecordReader(in, JsonRecordReader.Shape.NDJSON);
+      case CSV -> new CsvRecordReader(in, limits);
+      case JSON -> new JsonRecordReader(in, JsonRecordReader.Shape.ARRAY_OR_FEATURES, limits);
+      case NDJSON -> new JsonRecordReader(in, JsonRecordReader.Shape.NDJSON, limits);
     };
   }
 

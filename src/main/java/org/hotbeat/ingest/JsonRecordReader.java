@@ -4,8 +4,11 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
@@ -18,6 +21,10 @@ import java.util.Map;
  * NDJSON (one object per line). Only the current record is in memory. A record that is not an
  * object, or a feature without a Point, comes back unreadable; malformed JSON ends the input with an
  * {@link IOException} naming the record where it broke.
+ *
+ * <p>Memory stays bounded: a record whose value is longer than {@link IngestLimits#maxFieldChars}
+ * comes back unreadable, and a record of more than {@link IngestLimits#maxLineChars} bytes ends the
+ * input with an {@link InputTooLargeException} (JSON cannot be resumed in the middle of a value).
  */
 public final class JsonRecordReader implements RecordReader {
   public enum Shape { ARRAY_OR_FEATURES, NDJSON }
@@ -26,13 +33,26 @@ public final class JsonRecordReader implements RecordReader {
   private final CountingInputStream counted;
   private final JsonParser parser;
   private final Shape shape;
+  private final int maxRecordBytes;
+  private final int maxFieldChars;
   private boolean inFeatures;
   private boolean started;
   private long row;
+  private long recordStart;
 
   public JsonRecordReader(InputStream input, Shape shape) throws IOException {
+    this(input, shape, IngestLimits.DEFAULTS);
+  }
+
+  public JsonRecordReader(InputStream input, Shape shape, IngestLimits limits) throws IOException {
     this.counted = new CountingInputStream(input);
-    this.parser = new JsonFactory(MAPPER).createParser(counted);
+    this.maxRecordBytes = limits.maxLineChars();
+    this.maxFieldChars = limits.maxFieldChars();
+    JsonFactory factory = new JsonFactory(MAPPER);
+    factory.setStreamReadConstraints(StreamReadConstraints.builder()
+        .maxStringLength(limits.maxLineChars()).maxNameLength(limits.maxFieldChars())
+        .maxNestingDepth(100).build());
+    this.parser = factory.createParser(new RecordBudget(counted));
     this.shape = shape;
   }
 
@@ -50,8 +70,13 @@ public final class JsonRecordReader implements RecordReader {
         return null;
       }
       row++;
+      recordStart = counted.count();
       JsonNode node = MAPPER.readTree(parser);
       return inFeatures ? feature(node) : flat(node);
+    } catch (StreamConstraintsException e) {
+      throw new InputTooLargeException(IngestLimits.LINE, "JSON record " + row + " holds a value "
+          + "too large to read (a string over " + maxRecordBytes + " characters, a number over "
+          + "1000 digits or nesting over 100 levels)");
     } catch (JsonParseException e) {
       throw new IOException("malformed JSON at record " + (row + 1) + " (line "
           + e.getLocation().getLineNr() + "): " + e.getOriginalMessage(), e);
@@ -71,7 +96,14 @@ public final class JsonRecordReader implements RecordReader {
       return true;
     }
     if (first != JsonToken.START_OBJECT) {
-      throw new IOException("expected a JSON array of records or a GeoJSON FeatureCollection");
+      String found = switch (first) {
+        case VALUE_NULL -> "null";
+        case VALUE_STRING -> "a string";
+        case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+        default -> "a number";
+      };
+      throw new IOException("expected a JSON array of records or a GeoJSON FeatureCollection, "
+          + "found " + found);
     }
     // A FeatureCollection: skip to its "features" array, whatever members come first.
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -91,7 +123,38 @@ public final class JsonRecordReader implements RecordReader {
     if (!node.isObject()) {
       return RawRecord.unreadable(row, "is not a JSON object");
     }
-    return new RawRecord(row, text(node), null);
+    return bounded(text(node));
+  }
+
+  /** The record, or an unreadable one when a value is over the field limit. */
+  private RawRecord bounded(Map<String, String> fields) {
+    for (Map.Entry<String, String> f : fields.entrySet()) {
+      if (f.getValue() != null && f.getValue().length() > maxFieldChars) {
+        return RawRecord.fieldTooLong(row, f.getKey(), maxFieldChars);
+      }
+    }
+    return new RawRecord(row, fields, null);
+  }
+
+  private InputTooLargeException recordTooLong() {
+    return new InputTooLargeException(IngestLimits.LINE, "JSON record " + row
+        + " is longer than " + maxRecordBytes + " bytes");
+  }
+
+  /** Ends the read once one record has taken more than its share of bytes. */
+  private final class RecordBudget extends FilterInputStream {
+    RecordBudget(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      // The parser reads ahead by one buffer, which the budget allows for.
+      if (counted.count() - recordStart > (long) maxRecordBytes + (64 << 10)) {
+        throw recordTooLong();
+      }
+      return super.read(b, off, len);
+    }
   }
 
   private RawRecord feature(JsonNode node) {
@@ -116,7 +179,7 @@ public final class JsonRecordReader implements RecordReader {
     if (node.hasNonNull("id") && !fields.containsKey("id")) {
       fields.put("id", node.get("id").asText());
     }
-    return new RawRecord(row, fields, null);
+    return bounded(fields);
   }
 
   private static Map<String, String> text(JsonNode object) {

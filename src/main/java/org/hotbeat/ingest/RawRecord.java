@@ -18,6 +18,12 @@ public record RawRecord(long row, Map<String, String> fields, String error) {
     return new RawRecord(row, Map.of(), error);
   }
 
+  /** A row with a field over {@link IngestLimits#maxFieldChars}, the same reason from any reader. */
+  static RawRecord fieldTooLong(long row, String field, int limit) {
+    return unreadable(row, "field '" + field + "' is longer than " + limit + " characters ("
+        + "--" + IngestLimits.FIELD + ")");
+  }
+
   public String get(String field) {
     return fields.get(field);
   }

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -20,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.hotbeat.store.BeatEnvelope;
 import org.locationtech.proj4j.CRSFactory;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.CoordinateTransform;
@@ -28,8 +28,11 @@ import org.locationtech.proj4j.ProjCoordinate;
 
 /**
  * Turns raw rows into validated incidents by a {@link Mapping}, or says why a row is rejected.
- * Every check the ingest path makes on a row is here, so the file importer and the HTTP API reject
- * the same rows for the same reasons. Not thread-safe (it remembers derived ids within one input).
+ * Every check the ingest path makes on a row is here (the value rules shared with corrections are
+ * in {@link IncidentValues}), so the file importer and the HTTP API reject the same rows for the
+ * same reasons, and no value reaches the database that it would refuse: one such value would
+ * otherwise abort the import's transaction and lose every good row. Not thread-safe (it remembers
+ * derived ids within one input).
  */
 public final class RecordMapper {
   /** The outcome for one row: an incident, or the reason it was rejected. */
@@ -40,8 +43,6 @@ public final class RecordMapper {
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** Reports may be dated a little ahead by clock skew between systems; more is an error. */
-  private static final Duration FUTURE_SLACK = Duration.ofDays(1);
 
   private final Mapping m;
   private final ZoneId zone;
@@ -50,6 +51,7 @@ public final class RecordMapper {
   private final CoordinateTransform toWgs84;
   private final Integer srid;
   private final Clock clock;
+  private final BeatEnvelope beats;
   private final Map<String, Integer> derivedIdCounts = new HashMap<>();
   private final Map<String, String> categoryLookup = new HashMap<>();
 
@@ -57,8 +59,18 @@ public final class RecordMapper {
    * @param sridOverride EPSG code of x/y instead of the mapping's, or null
    */
   public RecordMapper(Mapping mapping, Integer sridOverride, Clock clock) {
+    this(mapping, sridOverride, clock, null);
+  }
+
+  /**
+   * @param sridOverride EPSG code of x/y instead of the mapping's, or null
+   * @param beats the envelope of the agency's beats, or null when it has none: points far outside
+   *     it are rejected (see {@link BeatEnvelope#whyOutside})
+   */
+  public RecordMapper(Mapping mapping, Integer sridOverride, Clock clock, BeatEnvelope beats) {
     this.m = mapping;
     this.clock = clock;
+    this.beats = beats;
     Mapping.TimeSpec t = mapping.occurredAt();
     this.zone = ZoneId.of(t.zone() == null ? "UTC" : t.zone());
     String pattern = t.format() == null ? "iso" : t.format();
@@ -75,14 +87,29 @@ public final class RecordMapper {
     if (r.error() != null) {
       return Result.reject(r.error());
     }
+    try {
+      return mapReadable(r);
+    } catch (Rejected e) {
+      return Result.reject(e.getMessage());
+    }
+  }
+
+  /** A row refused by a value check deep in the mapping; cheap, as no stack trace is taken. */
+  private static final class Rejected extends RuntimeException {
+    Rejected(String reason) {
+      super(reason, null, false, false);
+    }
+  }
+
+  private Result mapReadable(RawRecord r) {
     String id = text(r, m.id().column());
     if (id == null) {
       if (!"hash".equals(m.id().whenEmpty())) {
         return Result.reject("empty id (" + m.id().column() + ")");
       }
       id = derivedId(r);
-    } else if (id.length() > 200) {
-      return Result.reject("id longer than 200 characters");
+    } else if (id.length() > IncidentValues.MAX_CODE_CHARS) {
+      return Result.reject("id longer than " + IncidentValues.MAX_CODE_CHARS + " characters");
     }
 
     String when = text(r, m.occurredAt().column());
@@ -96,8 +123,9 @@ public final class RecordMapper {
       return Result.reject("date '" + when + "' does not match the format "
           + (format == null ? "ISO-8601" : m.occurredAt().format()));
     }
-    if (at.isAfter(clock.instant().plus(FUTURE_SLACK))) {
-      return Result.reject("date " + when + " is in the future");
+    String badTime = IncidentValues.timeProblem(when, at, clock);
+    if (badTime != null) {
+      return Result.reject(badTime);
     }
 
     double[] lonLat = new double[2];
@@ -107,6 +135,10 @@ public final class RecordMapper {
     }
 
     String offense = text(r, m.offense() == null ? null : m.offense().code());
+    if (offense != null && offense.length() > IncidentValues.MAX_CODE_CHARS) {
+      return Result.reject("offence code longer than " + IncidentValues.MAX_CODE_CHARS
+          + " characters");
+    }
     return new Result(new IncidentRecord(r.row(), id, at,
         monthOnly ? "month" : m.occurredAt().precision() == null ? "exact"
             : m.occurredAt().precision(),
@@ -187,11 +219,9 @@ public final class RecordMapper {
         }
       }
     }
-    if (!Double.isFinite(lon) || !Double.isFinite(lat)) {
-      return "coordinates are not finite numbers (NaN or Infinity)";
-    }
-    if (lon == 0 && lat == 0) {
-      return "placeholder point (0, 0)";
+    String badPoint = IncidentValues.pointProblem(lon, lat);
+    if (badPoint != null) {
+      return badPoint;
     }
     if (l.placeholders() != null) {
       for (List<Double> p : l.placeholders()) {
@@ -199,12 +229,6 @@ public final class RecordMapper {
           return "placeholder point (" + lon + ", " + lat + ") stands for an unknown location";
         }
       }
-    }
-    if (Math.abs(lat) > 90 || Math.abs(lon) > 180) {
-      if (Math.abs(lon) <= 90 && Math.abs(lat) <= 180) {
-        return "latitude " + lat + " is out of range: latitude and longitude look swapped";
-      }
-      return "coordinates (" + lon + ", " + lat + ") are out of range";
     }
     List<Double> e = m.extent();
     if (e != null && !(lon >= e.get(0) && lon <= e.get(2) && lat >= e.get(1) && lat <= e.get(3))) {
@@ -214,6 +238,10 @@ public final class RecordMapper {
       }
       return "point (" + lon + ", " + lat + ") is outside the agency's extent " + e
           + (toWgs84 != null ? " (is EPSG:" + srid + " right for x/y?)" : "");
+    }
+    String far = beats == null ? null : beats.whyOutside(lon, lat);
+    if (far != null) {
+      return far;
     }
     out[0] = lon;
     out[1] = lat;
@@ -289,6 +317,7 @@ public final class RecordMapper {
     }
   }
 
+  /** The column's stripped value, or null when empty; a value PostgreSQL refuses rejects the row. */
   private static String text(RawRecord r, String column) {
     if (column == null) {
       return null;
@@ -296,6 +325,11 @@ public final class RecordMapper {
     String v = r.get(column);
     if (v == null) {
       return null;
+    }
+    // Longer values were already cut off by the reader's field limit.
+    String bad = IncidentValues.textProblem("column '" + column + "'", v, Integer.MAX_VALUE);
+    if (bad != null) {
+      throw new Rejected(bad);
     }
     v = v.strip();
     return v.isEmpty() ? null : v;

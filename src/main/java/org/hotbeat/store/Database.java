@@ -2,11 +2,14 @@ package org.hotbeat.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -23,6 +26,7 @@ import org.hotbeat.HotbeatException;
 public final class Database implements AutoCloseable {
   static final long CONNECT_TIMEOUT_MS = 3_000;
   private final HikariDataSource dataSource;
+  private volatile boolean wasDown;
 
   private Database(HikariDataSource dataSource) {
     this.dataSource = dataSource;
@@ -81,14 +85,49 @@ public final class Database implements AutoCloseable {
   /**
    * True when the database answers a trivial query within a second or two. Tried twice: after the
    * server restarts, the pool may hand out one connection that died with it (and evicts it when
-   * it fails), which says nothing about the server.
+   * it fails), which says nothing about the server. Asked on a connection of its own, outside the
+   * pool, so that a pool busy with long queries is not mistaken for a database that is down.
    */
   public boolean reachable() {
-    return answers() || answers();
+    boolean up = answers() || answers();
+    if (up && wasDown) {
+      // Back after an outage: connections pooled before it are dead; replace them now rather
+      // than fail the next requests with them.
+      HikariPoolMXBean pool = dataSource.getHikariPoolMXBean();
+      if (pool != null) {
+        pool.softEvictConnections();
+      }
+    }
+    wasDown = !up;
+    return up;
+  }
+
+  /** How busy the pool is, as the health check reports it. */
+  public record PoolState(int active, int idle, int waiting, int max) {
+    /** Every connection is in use and requests queue for one. */
+    public boolean saturated() {
+      return active >= max && waiting > 0;
+    }
+  }
+
+  public PoolState poolState() {
+    HikariPoolMXBean pool = dataSource.getHikariPoolMXBean();
+    if (pool == null) {
+      return new PoolState(0, 0, 0, dataSource.getMaximumPoolSize());
+    }
+    return new PoolState(pool.getActiveConnections(), pool.getIdleConnections(),
+        pool.getThreadsAwaitingConnection(), dataSource.getMaximumPoolSize());
   }
 
   private boolean answers() {
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+    Properties props = new Properties();
+    props.setProperty("user", dataSource.getUsername());
+    props.setProperty("password", dataSource.getPassword() == null ? ""
+        : dataSource.getPassword());
+    props.setProperty("connectTimeout", "2");
+    props.setProperty("socketTimeout", "3");
+    try (Connection c = DriverManager.getConnection(dataSource.getJdbcUrl(), props);
+         Statement s = c.createStatement()) {
       s.setQueryTimeout(2);
       s.execute("SELECT 1");
       return true;

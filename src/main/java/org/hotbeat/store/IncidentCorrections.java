@@ -31,6 +31,13 @@ public final class IncidentCorrections {
     this.dataSource = dataSource;
   }
 
+  /** The envelope of the agency's beats, which a corrected point must lie near; empty without beats. */
+  public Optional<BeatEnvelope> beatEnvelope(String agency) throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      return BeatEnvelope.of(c, agency);
+    }
+  }
+
   /** @return false when there is no such record */
   public boolean delete(String agency, String sourceId, String madeBy) throws SQLException {
     try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(

@@ -71,9 +71,10 @@ final class ExceptionMapper {
   private static void unexpected(Exception e, Context ctx) {
     JsonProcessingException badJson = cause(e, JsonProcessingException.class);
     if (badJson != null) {
-      // A body the client sent that is not the JSON the route expects.
-      send(ctx, 400, "Bad Request", "the body is not valid JSON for this request: "
-          + badJson.getOriginalMessage(), null);
+      // A body read by a route itself (not through the JSON mapper) that is not what it expects.
+      InvalidInputException why = JsonBodies.invalid(badJson);
+      send(ctx, 400, "Bad Request", why.getMessage(),
+          List.of(new ProblemDetail.FieldError(why.field(), why.reason())));
       return;
     }
     if (databaseUnavailable(e)) {
@@ -81,6 +82,13 @@ final class ExceptionMapper {
       ctx.header("Retry-After", "5");
       send(ctx, 503, "Service Unavailable",
           "the database is not reachable at the moment; try again shortly", null);
+      return;
+    }
+    if (poolBusy(e)) {
+      log.warn("no database connection free for {} {}", ctx.method(), ctx.path());
+      ctx.header("Retry-After", "2");
+      send(ctx, 503, "Service Unavailable",
+          "the server is busy: every database connection is in use; try again shortly", null);
       return;
     }
     String id = UUID.randomUUID().toString().substring(0, 8);
@@ -98,15 +106,29 @@ final class ExceptionMapper {
     return null;
   }
 
-  /** Connection failures (pool timeout, refused, reset) as opposed to errors in a statement. */
+  /**
+   * Connection failures (refused, reset, the server shutting down), as opposed to errors in a
+   * statement and to a pool that is merely busy.
+   */
   static boolean databaseUnavailable(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLTransientConnectionException) {
-        return true;
-      }
       if (t instanceof SQLException sql && sql.getSQLState() != null
           && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
         return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The pool gave no connection in time while the database itself did not fail: every
+   * connection is busy (HikariCP reports both as a transient connection exception; a failure of
+   * the database is in its cause).
+   */
+  static boolean poolBusy(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLTransientConnectionException) {
+        return !databaseUnavailable(t);
       }
     }
     return false;

@@ -1,15 +1,21 @@
 package org.hotbeat.web;
 
 import io.javalin.http.Context;
-import java.io.FilterInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+import org.hotbeat.LimitExceededException;
 import org.hotbeat.ingest.ImportReport;
+import org.hotbeat.ingest.IncidentValues;
+import org.hotbeat.ingest.IngestLimits;
 import org.hotbeat.ingest.IngestService;
 import org.hotbeat.ingest.InputFormat;
+import org.hotbeat.ingest.InputTooLargeException;
 import org.hotbeat.ingest.Mapping;
 import org.hotbeat.ingest.Mappings;
 import org.hotbeat.ingest.RecordReader;
@@ -17,8 +23,9 @@ import org.hotbeat.ingest.RecordReader;
 /**
  * {@code POST /api/incidents}: streams a CSV, JSON array, GeoJSON FeatureCollection or NDJSON body
  * (by Content-Type; {@code Content-Encoding: gzip} accepted) through a mapping into the store.
- * The body is never held whole in memory. Query: {@code mapping} (default generic),
- * {@code agency}, {@code srid}.
+ * The body is never held whole in memory, and {@link IngestLimits} bound what one request may
+ * send: bytes after decompression, rows, line and field length. Query: {@code mapping} (default
+ * generic), {@code agency}, {@code srid}.
  */
 final class IncidentIngestResource {
   /** The import's outcome as the API reports it. */
@@ -27,11 +34,11 @@ final class IncidentIngestResource {
       boolean rejectsTruncated, long dataVersion) {}
 
   private final IngestService ingest;
-  private final long maxBytes;
+  private final IngestLimits limits;
 
-  IncidentIngestResource(IngestService ingest, long maxBytes) {
+  IncidentIngestResource(IngestService ingest, IngestLimits limits) {
     this.ingest = ingest;
-    this.maxBytes = maxBytes;
+    this.limits = limits;
   }
 
   void post(Context ctx) throws IOException, SQLException {
@@ -41,36 +48,35 @@ final class IncidentIngestResource {
           + ctx.contentType() + "' is not accepted: send text/csv, application/json, "
           + "application/geo+json or application/x-ndjson", null);
     }
-    long declared = ctx.req().getContentLengthLong();
-    if (declared > maxBytes) {
-      throw tooLarge();
+    boolean gzip = gzipped(ctx.header("Content-Encoding"));
+    if (!gzip && ctx.req().getContentLengthLong() > limits.maxBytes()) {
+      throw new LimitExceededException(IngestLimits.BYTES, "the body is larger than "
+          + (limits.maxBytes() >> 20) + " MiB; nothing was stored");
     }
-    Mapping mapping;
-    try {
-      mapping = Mappings.load(ctx.queryParamAsClass("mapping", String.class).getOrDefault("generic"));
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.badRequest("mapping", e.getMessage());
+    String name = ctx.queryParamAsClass("mapping", String.class).getOrDefault("generic");
+    if (!Mappings.BUILT_IN.contains(name)) {
+      // Checked before loading: a name is never read as a path on the server.
+      throw ProblemException.badRequest("mapping", "only built-in mappings over HTTP: "
+          + String.join(", ", Mappings.BUILT_IN));
     }
-    if (!Mappings.BUILT_IN.contains(mapping.name())) {
-      throw ProblemException.badRequest("mapping", "only built-in mappings over HTTP");
-    }
+    Mapping mapping = Mappings.load(name);
     Integer srid = ctx.queryParamAsClass("srid", Integer.class)
         .check(s -> s == null || (s > 0 && s < 1_000_000), "must be an EPSG code").getOrNull();
     String agency = ctx.queryParam("agency");
-    if (agency != null && (agency.isBlank() || agency.length() > 100)) {
-      throw ProblemException.badRequest("agency", "must be 1 to 100 characters");
+    if (agency != null && (agency.isBlank()
+        || IncidentValues.textProblem("agency", agency, 100) != null)) {
+      throw ProblemException.badRequest("agency", "must be 1 to 100 characters, without NUL");
     }
-    LimitedInputStream body = new LimitedInputStream(ctx.req().getInputStream(), maxBytes);
-    InputStream in = "gzip".equalsIgnoreCase(ctx.header("Content-Encoding"))
-        ? new GZIPInputStream(body, 1 << 16) : body;
+    // Counted on the wire too: empty gzip members decompress to nothing but still cost time.
+    InputStream body = limits.boundBytes(ctx.req().getInputStream());
     ImportReport r;
-    try (RecordReader reader = format.open(in)) {
+    try (RecordReader reader = limits.boundRows(
+        format.open(limits.boundBytes(gzip ? gunzip(body) : body), limits))) {
       r = ingest.ingest(reader, mapping, agency, srid, new IngestService.Source("api",
           AccessControl.caller(ctx).name()), new IngestService.Listener() { });
+    } catch (InputTooLargeException e) {
+      throw new LimitExceededException(e.limit(), e.reason() + "; nothing was stored");
     } catch (IOException e) {
-      if (body.exceeded()) {
-        throw tooLarge();
-      }
       throw new ProblemException(400, "Bad Request", "the body could not be read: "
           + e.getMessage() + "; nothing was stored", null);
     } catch (IllegalArgumentException e) {
@@ -81,41 +87,26 @@ final class IncidentIngestResource {
         r.dataVersion()));
   }
 
-  private ProblemException tooLarge() {
-    return new ProblemException(413, "Content Too Large", "the body is larger than "
-        + (maxBytes >> 20) + " MiB (--max-ingest-mib); nothing was stored", null);
+  /** True for gzip, false for none; any other coding gets 415 rather than being read as text. */
+  private static boolean gzipped(String encoding) {
+    if (encoding == null || encoding.isBlank()
+        || encoding.strip().equalsIgnoreCase("identity")) {
+      return false;
+    }
+    String e = encoding.strip().toLowerCase(Locale.ROOT);
+    if (e.equals("gzip") || e.equals("x-gzip")) {
+      return true;
+    }
+    throw new ProblemException(415, "Unsupported Media Type", "Content-Encoding '" + encoding
+        + "' is not accepted: send gzip or none", null);
   }
 
-  /** Fails the read once more than {@code max} bytes arrive, so the import rolls back. */
-  private static final class LimitedInputStream extends FilterInputStream {
-    private final long max;
-    private long count;
-
-    LimitedInputStream(InputStream in, long max) {
-      super(in);
-      this.max = max;
-    }
-
-    boolean exceeded() {
-      return count > max;
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0 && ++count > max) {
-        throw new IOException("body over the limit");
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      if (n > 0 && (count += n) > max) {
-        throw new IOException("body over the limit");
-      }
-      return n;
+  private static InputStream gunzip(InputStream body) throws IOException {
+    try {
+      return new GZIPInputStream(body, 1 << 16);
+    } catch (ZipException | EOFException e) {
+      throw new ProblemException(400, "Bad Request", "the body is labelled Content-Encoding: gzip "
+          + "but is not gzip data; nothing was stored", null);
     }
   }
 }

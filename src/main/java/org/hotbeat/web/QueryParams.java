@@ -1,5 +1,6 @@
 package org.hotbeat.web;
 
+import io.javalin.http.Context;
 import io.javalin.validation.ValidationError;
 import io.javalin.validation.ValidationException;
 import io.javalin.validation.ValidationKt;
@@ -14,6 +15,36 @@ import org.hotbeat.InvalidInputException;
 /** Validates several parameters together, so a client learns every mistake in one answer. */
 final class QueryParams {
   private QueryParams() {}
+
+  /**
+   * Refuses a NUL character in any query or path parameter, before a handler sees it: no text
+   * column can hold one, so PostgreSQL would fail the statement (a 500). Registered for every
+   * matched route.
+   */
+  static void refuseNulCharacters(Context ctx) {
+    if (ctx.endpoints().matchedHttpEndpoint() == null) {
+      return;
+    }
+    Map<String, List<ValidationError<?>>> errors = new LinkedHashMap<>();
+    ctx.queryParamMap().forEach((name, values) -> {
+      if (values.stream().anyMatch(v -> v.indexOf('\0') >= 0)) {
+        errors.put(name, List.of(nulError()));
+      }
+    });
+    ctx.pathParamMap().forEach((name, value) -> {
+      if (value.indexOf('\0') >= 0) {
+        errors.put(name, List.of(nulError()));
+      }
+    });
+    if (!errors.isEmpty()) {
+      throw new ValidationException(errors);
+    }
+  }
+
+  private static ValidationError<?> nulError() {
+    return new ValidationError<>("must not contain a NUL character (\\u0000)", Map.of(), null,
+        null);
+  }
 
   static void validateAll(Validator<?>... validators) {
     validateAll(() -> null, validators);

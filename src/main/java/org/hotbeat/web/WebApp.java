@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
-import io.javalin.json.JavalinJackson;
 import io.javalin.util.JavalinBindException;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Files;
@@ -91,7 +90,7 @@ public final class WebApp {
     IncidentResource incidents = new IncidentResource(services.incidents());
     BeatResource beats = new BeatResource(services.beats(),
         new BeatReport(services.database().dataSource()));
-    IncidentAdminResource admin = new IncidentAdminResource(services.corrections());
+    IncidentAdminResource admin = new IncidentAdminResource(services.corrections(), Clock.systemUTC());
     HotspotResource hotspots = new HotspotResource(services.incidents(),
         new GiStarTiles(services.database().dataSource()), config.limits());
     EvaluationResource evaluations = new EvaluationResource(services.incidents(),
@@ -107,7 +106,7 @@ public final class WebApp {
     Path pages = config.webDir().resolve("public");
     OgcFeaturesResource ogc = new OgcFeaturesResource(services.incidents(), services.beats());
     IncidentIngestResource ingest =
-        new IncidentIngestResource(services.ingest(), config.maxIngestBytes());
+        new IncidentIngestResource(services.ingest(), config.ingestLimits());
     StreetTileResource streetTiles = new StreetTileResource(services.streets());
     PatrolPlanResource patrol = new PatrolPlanResource(services.planner(), services.plans(),
         config.patrol());
@@ -119,27 +118,34 @@ public final class WebApp {
     PatrolTrackResource tracks = new PatrolTrackResource(new DosageService(ds));
     CommunityReportResource communityReport =
         new CommunityReportResource(new CommunityReport(ds));
+    RequestBudgets budgets = new RequestBudgets(config.limits());
     return Javalin.create(c -> {
       c.startup.showJavalinBanner = false;
-      c.jsonMapper(new JavalinJackson(objectMapper(), false));
+      c.jsonMapper(new JsonBodies(objectMapper()));
       c.http.maxRequestSize = config.maxBodyBytes();
       c.http.prefer405over404 = true;
       c.jetty.modifyServer(server -> {
         server.insertHandler(new GracefulHandler());
+        server.setErrorHandler(new JettyProblems());
         server.setStopTimeout(config.shutdownGrace().toMillis());
       });
       c.validation.register(Bbox.class, Bbox::parse);
       c.validation.register(OgcFeaturesResource.OgcBbox.class, OgcFeaturesResource.OgcBbox::parse);
       c.validation.register(LocalDate.class, LocalDate::parse);
+      c.validation.register(Boolean.class, WebApp::strictBoolean);
       TimeParams.register(c, new AgencyRepository(services.database().dataSource()));
       IncidentParams.register(c);
       ExceptionMapper.register(c);
       new AccessControl(services.tokens()).register(c);
+      budgets.register(c);
+      c.routes.beforeMatched(QueryParams::refuseNulCharacters);
       new RequestMetrics(services.meters()).register(c);
       staticFiles(c, config.webDir());
 
       c.routes.apiBuilder(() -> {
         get("/health", health::get, Role.PUBLIC);
+        get("/health/live", health::live, Role.PUBLIC);
+        get("/health/ready", health::ready, Role.PUBLIC);
         get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
             .result(services.meters().scrape()), Role.PUBLIC);
         path("/tiles", () -> {
@@ -164,23 +170,23 @@ public final class WebApp {
           get("/beats", beats::list, Role.PUBLIC);
           get("/beats/{code}/report", beats::report, Role.PUBLIC);
           get("/beats/{code}/report.html", beats::reportHtml, Role.PUBLIC);
-          get("/hotspots/gistar", hotspots::gistar, Role.PUBLIC);
-          get("/hotspots/emerging", hotspots::emerging, Role.PUBLIC);
-          get("/hotspots/change", hotspots::change, Role.ANALYST);
-          get("/evaluate", evaluations::evaluate, Role.ANALYST);
+          get("/hotspots/gistar", budgets.analysis(hotspots::gistar), Role.PUBLIC);
+          get("/hotspots/emerging", budgets.analysis(hotspots::emerging), Role.PUBLIC);
+          get("/hotspots/change", budgets.analysis(hotspots::change), Role.ANALYST);
+          get("/evaluate", budgets.analysis(evaluations::evaluate), Role.ANALYST);
           get("/heat/legend", heat::legend, Role.PUBLIC);
           get("/public/hexagons", publicMap::hexagons, Role.PUBLIC);
           get("/sources", publicMap::sources, Role.PUBLIC);
-          get("/density/grid.tif", exports::geoTiff, Role.ANALYST);
-          get("/density/grid.csv", exports::csv, Role.ANALYST);
-          get("/density/hotspots.geojson", exports::hotspots, Role.ANALYST);
-          post("/patrol-plans", patrol::create, Role.PATROL);
+          get("/density/grid.tif", budgets.analysis(exports::geoTiff), Role.ANALYST);
+          get("/density/grid.csv", budgets.analysis(exports::csv), Role.ANALYST);
+          get("/density/hotspots.geojson", budgets.analysis(exports::hotspots), Role.ANALYST);
+          post("/patrol-plans", budgets.analysis(patrol::create), Role.PATROL);
           get("/patrol-plans", patrol::list, Role.PATROL);
           get("/patrol-plans/defaults", patrol::defaults, Role.PATROL);
           get("/patrol-plans/{id}.gpx", patrol::gpx, Role.PATROL);
           get("/patrol-plans/{id}.html", patrol::html, Role.PATROL);
           get("/patrol-plans/{id}", patrol::get, Role.PATROL);
-          post("/assessments", assessments::assess, Role.ANALYST);
+          post("/assessments", budgets.analysis(assessments::assess), Role.ANALYST);
           get("/assessments/control-candidates", assessments::controlCandidates, Role.ANALYST);
           path("/community", () -> {
             get("/meetings", community::listMeetings, Role.PATROL);
@@ -236,6 +242,15 @@ public final class WebApp {
       }
       throw e;
     }
+  }
+
+  /** {@code true} or {@code false} only: "yes" or "1" read as false once switched FDR off. */
+  static Boolean strictBoolean(String s) {
+    return switch (s.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "true" -> Boolean.TRUE;
+      case "false" -> Boolean.FALSE;
+      default -> throw new IllegalArgumentException("'" + s + "' is not true or false");
+    };
   }
 
   static ObjectMapper objectMapper() {

@@ -2,12 +2,15 @@ package org.hotbeat.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
+import org.hotbeat.HotbeatException;
 import org.hotbeat.config.HotbeatConfig;
+import org.hotbeat.ingest.IngestLimits;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -30,6 +33,20 @@ class HotbeatCommandTest {
     CommandLine.ParseResult pr = cl.parseArgs(args);
     ServeCommand serve = (ServeCommand) pr.subcommand().commandSpec().userObject();
     return ConfigOptions.toConfig(serve.db, serve.server, serve.streets, serve.limits);
+  }
+
+  @Test
+  void ingestLimitsComeFromFlagThenEnvironmentThenDefault() {
+    CommandLine cl = HotbeatCommand.commandLine(Map.of("HOTBEAT_MAX_INGEST_ROWS", "5000",
+        "HOTBEAT_MAX_INGEST_FIELD_CHARS", "999"));
+    ServeCommand serve = (ServeCommand) cl.parseArgs("serve", "--max-ingest-field-chars", "4000")
+        .subcommand().commandSpec().userObject();
+    IngestLimits limits = ConfigOptions.toConfig(serve.db, serve.server, serve.streets,
+        serve.limits, serve.ingest).ingestLimits();
+    assertEquals(new IngestLimits(IngestLimits.DEFAULTS.maxBytes(),
+        IngestLimits.DEFAULTS.maxLineChars(), 4000, 5000), limits);
+    assertThrows(HotbeatException.class, () -> new IngestLimits(1L << 20, 100, 300, 10),
+        "a line must hold a field");
   }
 
   @Test

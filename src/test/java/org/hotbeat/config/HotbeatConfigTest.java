@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.hotbeat.HotbeatException;
+import org.hotbeat.ingest.IngestLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -15,9 +16,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 class HotbeatConfigTest {
   private static HotbeatConfig config(String host, int port, long maxBody, int seconds,
       String dbUrl, int pool) {
-    return new HotbeatConfig(host, port, Path.of("web"), maxBody, 1L << 30, Limits.defaults(),
-        PatrolDefaults.defaults(), Duration.ofSeconds(seconds), dbUrl, "postgres", "secret", pool, Path.of("var/pg"),
-        Path.of("var/graph"));
+    return new HotbeatConfig(host, port, Path.of("web"), maxBody, IngestLimits.DEFAULTS,
+        Limits.defaults(), PatrolDefaults.defaults(), Duration.ofSeconds(seconds), dbUrl,
+        "postgres", "secret", pool, Path.of("var/pg"), Path.of("var/graph"));
   }
 
   @Test

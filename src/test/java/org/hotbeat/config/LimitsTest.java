@@ -15,6 +15,12 @@ class LimitsTest {
     assertDoesNotThrow(Limits::defaults);
   }
 
+  @Test
+  void requestBudgetsMustAllowSomething() {
+    assertThrows(HotbeatException.class, () -> Limits.defaults().withRates(0, 60, 2));
+    assertThrows(HotbeatException.class, () -> Limits.defaults().withRates(6000, 60, 0));
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       public count of zero          | 0 | 250    | 100 | 20000 | 250000 | 4000000 | 5000000 | public-min-count
@@ -26,7 +32,7 @@ class LimitsTest {
   void rejectsBadValuesNamingTheOption(String why, int count, double publicBw, double cell,
       double maxBw, long analysisCells, long gridCells, int incidents, String option) {
     HotbeatException e = assertThrows(HotbeatException.class, () -> new Limits(count, publicBw,
-        cell, maxBw, analysisCells, gridCells, incidents));
+        cell, maxBw, analysisCells, gridCells, incidents, 6000, 60, 2));
     assertTrue(e.getMessage().contains("--" + option), e.getMessage());
   }
 }

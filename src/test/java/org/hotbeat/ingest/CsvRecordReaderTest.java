@@ -3,10 +3,12 @@ package org.hotbeat.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,5 +85,77 @@ class CsvRecordReaderTest {
   @Test
   void anEmptyInputIsAnError() {
     assertThrows(IOException.class, () -> read(""));
+  }
+
+  private static List<RawRecord> read(InputStream in, IngestLimits limits) throws IOException {
+    List<RawRecord> out = new ArrayList<>();
+    try (CsvRecordReader r = new CsvRecordReader(in, limits)) {
+      for (RawRecord rec; (rec = r.next()) != null; ) {
+        out.add(rec);
+      }
+    }
+    return out;
+  }
+
+  private static final IngestLimits SMALL = new IngestLimits(1L << 20, 1000, 300, 100);
+
+  @Test
+  void aLineOverTheLimitIsARejectedRowAndReadingResumesAfterIt() throws IOException {
+    List<RawRecord> rows = read(new ByteArrayInputStream(("id,note\n1,\"" + "x".repeat(2000)
+        + "\n2,inside the runaway quote\n3,fine\n").getBytes(StandardCharsets.UTF_8)), SMALL);
+    assertEquals(3, rows.size(), rows.toString());
+    assertTrue(rows.get(0).error().contains("longer than 1000 characters"), rows.get(0).error());
+    assertEquals("inside the runaway quote", rows.get(1).get("note"));
+    assertEquals(3, rows.get(2).row());
+  }
+
+  @Test
+  void aFieldOverTheLimitRejectsItsRowByName() throws IOException {
+    List<RawRecord> rows = read(new ByteArrayInputStream(("id,note\n1," + "y".repeat(400)
+        + "\n2,ok\n").getBytes(StandardCharsets.UTF_8)), SMALL);
+    assertEquals("field 'note' is longer than 300 characters (--max-ingest-field-chars)",
+        rows.get(0).error());
+    assertEquals("ok", rows.get(1).get("note"));
+  }
+
+  @Test
+  void aHeaderOverTheLimitStopsAtOnce() {
+    InputTooLargeException e = assertThrows(InputTooLargeException.class, () -> read(
+        endless("", 1L << 40), SMALL));
+    assertTrue(e.getMessage().contains("header row"), e.getMessage());
+  }
+
+  @Test
+  void aLineWithoutABreakIsReadThroughInConstantMemory() throws IOException {
+    // 256 MiB after the header, never held: the row is rejected and the input ends.
+    List<RawRecord> rows = read(endless("id,note\n", 256L << 20), IngestLimits.DEFAULTS);
+    assertEquals(1, rows.size());
+    assertTrue(rows.get(0).error().contains("line is longer than"), rows.get(0).error());
+  }
+
+  /** {@code prefix}, then {@code n} bytes of 'a' made as they are read. */
+  private static InputStream endless(String prefix, long n) {
+    byte[] head = prefix.getBytes(StandardCharsets.UTF_8);
+    return new InputStream() {
+      private long at;
+
+      @Override
+      public int read() {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0];
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        if (at >= head.length + n) {
+          return -1;
+        }
+        int k = (int) Math.min(len, head.length + n - at);
+        for (int i = 0; i < k; i++, at++) {
+          b[off + i] = at < head.length ? head[(int) at] : (byte) 'a';
+        }
+        return k;
+      }
+    };
   }
 }

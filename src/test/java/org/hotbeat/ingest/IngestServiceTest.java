@@ -170,4 +170,44 @@ class IngestServiceTest {
       assertEquals(1, rep.rejected());
     }
   }
+
+  @Test
+  void anImportWithOneBadRowOfEachKindStoresEveryGoodRowAndListsEveryBadOne() throws Exception {
+    // Before these rows were checked, a NUL, the year -99999 or a 9,000-character offence code
+    // failed the database's statement and the whole import with it.
+    try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+      s.execute("INSERT INTO beat (agency, code, geom) VALUES ('each', '0111', "
+          + "ST_Multi(ST_MakeEnvelope(-87.64, 41.87, -87.62, 41.89, 4326)))");
+    }
+    ImportReport r;
+    try (RecordReader reader = InputFormat.CSV.open(
+        IngestServiceTest.class.getResourceAsStream("/ingest/bad-values.csv"))) {
+      r = ingest.ingest(reader, Mappings.load("generic"), "each", null,
+          new IngestService.Source("test", "tester"), new IngestService.Listener() { });
+    }
+    java.util.Map<Long, String> why = new java.util.TreeMap<>();
+    r.issues().forEach(i -> why.put(i.row(), i.reason()));
+    assertEquals(java.util.Map.ofEntries(
+        java.util.Map.entry(2L, "column 'offense' contains a NUL byte (\\u0000), which "
+            + "PostgreSQL text cannot hold"),
+        java.util.Map.entry(3L, "column 'id' contains a NUL byte (\\u0000), which PostgreSQL "
+            + "text cannot hold"),
+        java.util.Map.entry(4L, "date +294277-01-01T00:00:00Z is in the future"),
+        java.util.Map.entry(5L, "date -99999-01-01T00:00:00Z is before 1900"),
+        java.util.Map.entry(6L, "date 1899-12-31T23:59:59Z is before 1900"),
+        java.util.Map.entry(8L, "offence code longer than 200 characters"),
+        java.util.Map.entry(9L, "id longer than 200 characters"),
+        java.util.Map.entry(10L, "placeholder point (0, 0)"),
+        java.util.Map.entry(11L, "latitude 95.0 is out of range: latitude and longitude look "
+            + "swapped"),
+        java.util.Map.entry(12L, "point (41.88, -87.63) is 14828 km outside the agency's beats "
+            + "(more than 50 km): latitude and longitude look swapped"),
+        java.util.Map.entry(13L, "point (2.3522, 48.8566) is 6649 km outside the agency's beats "
+            + "(more than 50 km)")), why);
+    assertEquals(14, r.rows());
+    assertEquals(3, r.inserted());
+    assertEquals(11, r.rejected());
+    assertEquals("good1,good2,good3", scalar("SELECT string_agg(source_id, ',' ORDER BY "
+        + "source_id) FROM incident WHERE agency = 'each'"));
+  }
 }

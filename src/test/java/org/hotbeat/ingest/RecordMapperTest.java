@@ -49,6 +49,9 @@ class RecordMapperTest {
       outside the agency's extent | 1 | 2017-06-01T10:00:00-05:00 | -0.12     | 51.5     | outside the agency's extent
       unparseable date            | 1 | 32/13/2017                | -87.63    | 41.88    | does not match the format
       future date                 | 1 | 2031-01-01T00:00:00Z      | -87.63    | 41.88    | is in the future
+      beyond PostgreSQL's years   | 1 | +294277-01-01T00:00:00Z   | -87.63    | 41.88    | is in the future
+      before PostgreSQL's years   | 1 | -99999-01-01T00:00:00Z    | -87.63    | 41.88    | is before 1900
+      before 1900                 | 1 | 1899-12-31T23:59:59Z      | -87.63    | 41.88    | is before 1900
       empty id                    | ''| 2017-06-01T10:00:00-05:00 | -87.63    | 41.88    | empty id
       empty date                  | 1 | ''                        | -87.63    | 41.88    | empty date
       """)

@@ -157,9 +157,7 @@ class HeatTileApiTest {
 
   @Test
   void aBandwidthWithinARaisedLimitIsDrawnNotAServerError() {
-    Limits d = Limits.defaults();
-    Limits wide = new Limits(d.publicMinCount(), d.publicMinBandwidthMetres(),
-        d.publicMinCellMetres(), 50_000, d.maxAnalysisCells(), d.maxGridCells(), d.maxIncidents());
+    Limits wide = Limits.defaults().withMaxBandwidthMetres(50_000);
     Http.test(WebApp.create(HotbeatConfig.defaults().withLimits(wide), services),
         (server, client) -> {
           var r = fetch(server.port(), FORTY_KM);

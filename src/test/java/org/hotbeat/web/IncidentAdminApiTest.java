@@ -42,11 +42,16 @@ class IncidentAdminApiTest {
         id,occurred_at,lon,lat,offense,category
         d1,2017-06-01T10:00:00Z,-87.63,41.88,0820,theft
         c1,2017-06-01T10:00:00Z,-87.63,41.88,0820,theft
+        v1,2017-06-01T10:00:00Z,-87.63,41.88,0820,theft
         """;
     try (RecordReader r = InputFormat.CSV.open(new ByteArrayInputStream(
         csv.getBytes(StandardCharsets.UTF_8)))) {
       services.ingest().ingest(r, Mappings.load("generic"), "adm", null,
           new IngestService.Source("test", "test"), new IngestService.Listener() { });
+    }
+    try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+      s.execute("INSERT INTO beat (agency, code, geom) VALUES ('adm', '0111', "
+          + "ST_Multi(ST_MakeEnvelope(-87.64, 41.87, -87.62, 41.89, 4326)))");
     }
   }
 
@@ -108,6 +113,36 @@ class IncidentAdminApiTest {
       assertEquals(400, send(client, "PATCH", "/api/incidents/adm/c1", admin,
           "{\"colour\": \"red\"}").code());
       assertEquals(404, send(client, "PATCH", "/api/incidents/adm/nope", admin, "{}").code());
+    });
+  }
+
+  @Test
+  void aCorrectionIsHeldToTheImportRulesAndTheFieldIsNamed() throws Exception {
+    String[][] cases = {
+        {"{\"lon\": 0, \"lat\": 0}", "lon", "placeholder point (0, 0)"},
+        {"{\"lon\": -87.63, \"lat\": 95}", "lon", "out of range"},
+        {"{\"lon\": 41.88, \"lat\": -87.63}", "lon", "outside the agency's beats"},
+        {"{\"lon\": 2.35, \"lat\": 48.86}", "lon", "km outside the agency's beats"},
+        {"{\"offense\": \"08\\u000020\"}", "offense", "NUL byte"},
+        {"{\"offense\": \"" + "X".repeat(9000) + "\"}", "offense", "longer than 200"},
+        {"{\"occurred_at\": \"+294277-01-01T00:00:00Z\"}", "occurred_at", "between the years"},
+        {"{\"occurred_at\": \"-99999-01-01T00:00:00Z\"}", "occurred_at", "between the years"},
+        {"{\"occurred_at\": \"2150-01-01T00:00:00Z\"}", "occurred_at", "in the future"},
+        {"{\"occurred_at\": \"1850-01-01T00:00:00Z\"}", "occurred_at", "before 1900"},
+        {"{\"lon\": \"west\", \"lat\": 41.88}", "lon", "wrong type"},
+    };
+    Http.test(WebApp.create(HotbeatConfig.defaults(), services), (server, client) -> {
+      for (String[] c : cases) {
+        JsonNode error = IncidentIngestApiTest.problemBody(
+            send(client, "PATCH", "/api/incidents/adm/v1", admin, c[0]), 400).get("errors").get(0);
+        assertEquals(c[1], error.get("field").asText(), c[0]);
+        assertTrue(error.get("message").asText().contains(c[2]), error.toString());
+      }
+      for (String body : new String[] {"null", "[1]", "\"text\"", ""}) {
+        IncidentIngestApiTest.problem(send(client, "PATCH", "/api/incidents/adm/v1", admin,
+            body), 400);
+      }
+      assertEquals(null, audit("v1"), "no refused correction reached the record");
     });
   }
 }

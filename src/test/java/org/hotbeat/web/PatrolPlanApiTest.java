@@ -349,7 +349,8 @@ class PatrolPlanApiTest {
     Limits l = Limits.defaults();
     HotbeatConfig small = config.withLimits(new Limits(l.publicMinCount(),
         l.publicMinBandwidthMetres(), l.publicMinCellMetres(), l.maxBandwidthMetres(),
-        l.maxAnalysisCells(), 100, l.maxIncidents()));
+        l.maxAnalysisCells(), 100, l.maxIncidents(), l.requestsPerMinute(),
+        l.analysesPerMinute(), l.concurrentAnalyses()));
     WebApp.Services s = WebApp.Services.of(small, db.database(),
         new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     Http.test(WebApp.create(small, s), (server, client) -> {
