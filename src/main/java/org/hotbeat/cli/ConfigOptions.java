@@ -8,16 +8,21 @@ final class ConfigOptions {
   private ConfigOptions() {}
 
   static HotbeatConfig toConfig(DatabaseOptions db, ServerOptions server, StreetOptions streets,
-      LimitOptions limits, IngestOptions ingest) {
+      LimitOptions limits, IngestOptions ingest, PatrolOptions patrol) {
     return new HotbeatConfig(server.host, server.port, server.webDir,
         (long) server.maxBodyMib << 20, ingest.toLimits(), limits.toLimits(),
-        Duration.ofSeconds(server.shutdownGraceSeconds), db.dbUrl, db.dbUser, db.dbPassword,
-        db.dbPoolSize, db.pgDir, streets.graphDir);
+        patrol.toDefaults(), Duration.ofSeconds(server.shutdownGraceSeconds), db.dbUrl,
+        db.dbUser, db.dbPassword, db.dbPoolSize, db.pgDir, streets.graphDir);
+  }
+
+  static HotbeatConfig toConfig(DatabaseOptions db, ServerOptions server, StreetOptions streets,
+      LimitOptions limits, IngestOptions ingest) {
+    return toConfig(db, server, streets, limits, ingest, new PatrolOptions());
   }
 
   static HotbeatConfig toConfig(DatabaseOptions db, ServerOptions server, StreetOptions streets,
       LimitOptions limits) {
-    return toConfig(db, server, streets, limits, new IngestOptions());
+    return toConfig(db, server, streets, limits, new IngestOptions(), new PatrolOptions());
   }
 
   static HotbeatConfig toConfig(DatabaseOptions db, StreetOptions streets) {

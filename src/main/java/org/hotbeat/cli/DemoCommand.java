@@ -28,6 +28,7 @@ final class DemoCommand implements Callable<Integer> {
   @Mixin StreetOptions streets;
   @Mixin LimitOptions limits;
   @Mixin IngestOptions ingest;
+  @Mixin PatrolOptions patrol;
 
   @Option(names = "--city", paramLabel = "CITY",
       description = "loop or generated. Default: ${DEFAULT-VALUE}.")
@@ -49,7 +50,8 @@ final class DemoCommand implements Callable<Integer> {
       DemoCity.generate(1, 200_000, set.folder(), done -> { });
     }
     String[] token = new String[1];
-    HotbeatConfig config = ConfigOptions.toConfig(db, server, streets, limits, ingest);
+    HotbeatConfig config = ConfigOptions.toConfig(db, server, streets, limits, ingest,
+        patrol);
     return ServerRunner.run(config, (store, services) -> {
       if (Files.isDirectory(set.folder())) {
         System.out.println("demo data: " + set.name() + " (" + set.attribution() + ")");

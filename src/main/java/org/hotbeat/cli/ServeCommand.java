@@ -12,10 +12,12 @@ final class ServeCommand implements Callable<Integer> {
   @Mixin StreetOptions streets;
   @Mixin LimitOptions limits;
   @Mixin IngestOptions ingest;
+  @Mixin PatrolOptions patrol;
 
   @Override
   public Integer call() throws Exception {
-    return ServerRunner.run(ConfigOptions.toConfig(db, server, streets, limits, ingest), (store, services) -> { },
+    return ServerRunner.run(ConfigOptions.toConfig(db, server, streets, limits, ingest, patrol),
+        (store, services) -> { },
         url -> System.out.println("hotbeat is serving " + url + " (Ctrl-C stops it)"));
   }
 }

@@ -16,7 +16,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import javax.sql.DataSource;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -24,7 +23,7 @@ import org.hotbeat.HotbeatException;
 import org.hotbeat.access.Role;
 import org.hotbeat.access.TokenRepository;
 import org.hotbeat.community.AssessmentService;
-import org.hotbeat.community.Audit;
+import org.hotbeat.community.AuditRepository;
 import org.hotbeat.community.CommunityProblemRepository;
 import org.hotbeat.community.CommunityReport;
 import org.hotbeat.community.ControlCandidates;
@@ -73,7 +72,8 @@ public final class WebApp {
       return new Services(database, new TokenRepository(database.dataSource()), incidents, beats,
           new IngestService(database.dataSource(), Clock.systemUTC()),
           new IncidentCorrections(database.dataSource()), streets, network, plans,
-          new PatrolPlanner(beats, incidents, network, streets, plans, Clock.systemUTC()),
+          new PatrolPlanner(beats, incidents, network, streets, plans, config.limits(),
+              Clock.systemUTC()),
           meters);
     }
 
@@ -112,12 +112,13 @@ public final class WebApp {
     IncidentIngestResource ingest =
         new IncidentIngestResource(services.ingest(), config.ingestLimits());
     StreetTileResource streetTiles = new StreetTileResource(services.streets());
-    PatrolPlanResource patrol = new PatrolPlanResource(services.planner(), services.plans());
+    PatrolPlanResource patrol = new PatrolPlanResource(services.planner(), services.plans(),
+        config.patrol());
     DataSource ds = services.database().dataSource();
     AssessmentResource assessments = new AssessmentResource(new AssessmentService(ds),
         new ControlCandidates(ds));
     CommunityResource community = new CommunityResource(new MeetingRepository(ds),
-        new CommunityProblemRepository(ds), new ResponseRepository(ds), new Audit(ds));
+        new CommunityProblemRepository(ds), new ResponseRepository(ds), new AuditRepository(ds));
     PatrolTrackResource tracks = new PatrolTrackResource(new DosageService(ds));
     CommunityReportResource communityReport =
         new CommunityReportResource(new CommunityReport(ds));
@@ -133,6 +134,7 @@ public final class WebApp {
         server.setStopTimeout(config.shutdownGrace().toMillis());
       });
       c.validation.register(Bbox.class, Bbox::parse);
+      c.validation.register(OgcFeaturesResource.OgcBbox.class, OgcFeaturesResource.OgcBbox::parse);
       c.validation.register(LocalDate.class, LocalDate::parse);
       c.validation.register(Boolean.class, WebApp::strictBoolean);
       TimeParams.register(c, new AgencyRepository(services.database().dataSource()));
@@ -184,6 +186,7 @@ public final class WebApp {
           get("/density/hotspots.geojson", budgets.analysis(exports::hotspots), Role.ANALYST);
           post("/patrol-plans", budgets.analysis(patrol::create), Role.PATROL);
           get("/patrol-plans", patrol::list, Role.PATROL);
+          get("/patrol-plans/defaults", patrol::defaults, Role.PATROL);
           get("/patrol-plans/{id}.gpx", patrol::gpx, Role.PATROL);
           get("/patrol-plans/{id}.html", patrol::html, Role.PATROL);
           get("/patrol-plans/{id}", patrol::get, Role.PATROL);
