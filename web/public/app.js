@@ -11,7 +11,6 @@ const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 // Okabe–Ito: distinguishable with every common colour-vision deficiency.
 // The last colour is for every less frequent category.
 const CATEGORY_COLOURS = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442', '#8c8c8c'];
-const PUBLIC_MIN_BANDWIDTH = 250;
 
 const map = createMap('map', { signed: ['/tiles/incidents', '/tiles/heat'] });
 const hooks = testHooks([map]);
@@ -188,8 +187,12 @@ async function start() {
     $('from').value = dataRange.from;
     $('to').value = dataRange.to;
   }
-  if (!canSeePoints(who)) {
-    $('bandwidth').min = String(PUBLIC_MIN_BANDWIDTH);
+  if (sources.settings) {   // the server's defaults and public floors, never hard-coded here
+    $('bandwidth').value = String(sources.settings.heatBandwidthMetres);
+    $('bandwidthLabel').value = `${sources.settings.heatBandwidthMetres} m`;
+  }
+  if (!canSeePoints(who) && sources.settings) {
+    $('bandwidth').min = String(sources.settings.publicMinBandwidthMetres);
     document.body.classList.add('public');
   }
   if (!who.authenticated) {

@@ -9,7 +9,8 @@ const $ = (id) => document.getElementById(id);
 // ColorBrewer YlOrRd, 5 classes: readable with colour-vision deficiencies and in greyscale.
 const RAMP = ['#ffffb2', '#fecc5c', '#fd8d3c', '#f03b20', '#bd0026'];
 const SMALL = '#c8c8c8';
-const HEAT_BANDWIDTH = 300;
+// The heat bandwidth and hexagon sizes come from /api/sources (settings), set in start().
+let settings;
 
 const now = createMap('mapNow', { attributionControl: { compact: false } });
 const before = createMap('mapBefore', { attributionControl: { compact: false } });
@@ -74,7 +75,7 @@ function classes(peak) {
 }
 
 async function drawHexagons(p, run) {
-  const size = $('area').value ? 150 : 250;
+  const size = $('area').value ? settings.beatHexagonMetres : settings.hexagonMetres;
   const [a, b] = await Promise.all([p.now, p.before].map((x) =>
     api(`/api/public/hexagons?from=${x.from}&to=${x.to}&size=${size}${areaQuery()}`, { auth: false })));
   if (run !== drawing) return null;   // a newer choice has been drawn meanwhile
@@ -99,7 +100,7 @@ async function drawHexagons(p, run) {
 
 async function drawHeat(p) {
   [[now, p.now], [before, p.before]].forEach(([m, x]) => {
-    m.addSource('heat', { type: 'raster', url: `/tiles/heat.json?from=${x.from}&to=${x.to}&bandwidth=${HEAT_BANDWIDTH}${areaQuery()}`, tileSize: 256 });
+    m.addSource('heat', { type: 'raster', url: `/tiles/heat.json?from=${x.from}&to=${x.to}&bandwidth=${settings.communityHeatBandwidthMetres}${areaQuery()}`, tileSize: 256 });
     m.addLayer({ id: 'heat', type: 'raster', source: 'heat', paint: { 'raster-opacity': 0.85 } }, 'beats');
   });
   $('legend').innerHTML = `<p><strong>Where incidents were reported:</strong></p><ul><li>Fewer incidents</li>`
@@ -135,6 +136,7 @@ async function start() {
     const [sources, beatData] = await Promise.all([api('/api/sources', { auth: false }), api('/api/beats?simplify=5', { auth: false })]);
     beats = beatData;
     credit = sources.attribution;
+    settings = sources.settings;
     zone = dataZone(sources);
     if (!sources.sources.length) {
       show('No incidents have been loaded yet.', true);

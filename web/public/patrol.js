@@ -179,7 +179,21 @@ async function init() {
     show(`The ${who.role} role cannot plan patrols.`, true);
     $('submit').disabled = true;
   } else {
+    await applyDefaults();
     show(`Signed in as ${who.name} (${who.role}). Choose a beat, a shift and units, then “Plan patrols”.`);
+  }
+}
+
+// The form's defaults and bounds are the server's (hotbeat serve --patrol-dwell-minutes, …), not
+// numbers of its own; the values in patrol.html only stand until they arrive.
+async function applyDefaults() {
+  try {
+    const d = await api('/api/patrol-plans/defaults');
+    $('dwell').value = d.dwellMinutes;
+    $('shiftHours').max = d.maxShiftHours;
+    $('unitCount').max = Math.min(Number($('unitCount').max), d.maxUnits);
+  } catch (e) {
+    // An older server without the route: the page's own values stand.
   }
 }
 

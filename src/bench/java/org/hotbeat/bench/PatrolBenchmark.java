@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.hotbeat.Progress;
+import org.hotbeat.config.Limits;
 import org.hotbeat.geo.LonLat;
 import org.hotbeat.patrol.OrienteeringSolver;
 import org.hotbeat.patrol.PatrolPlanner;
@@ -69,7 +70,7 @@ final class PatrolBenchmark implements Benchmarks.Benchmark {
       StreetNetwork network = new StreetNetwork(streets, graphs);
       PlanRepository plans = new PlanRepository(ds);
       PatrolPlanner planner = new PatrolPlanner(new BeatRepository(ds),
-          new IncidentRepository(ds), network, streets, plans, Clock.systemUTC());
+          new IncidentRepository(ds), network, streets, plans, Limits.defaults(), Clock.systemUTC());
 
       // The street network's extent less a margin, so every candidate has streets around it.
       double[] b = current.bounds();   // west, south, east, north

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import org.hotbeat.config.Limits;
 import org.hotbeat.density.Kernel;
 import org.hotbeat.geo.TileCoord;
 import org.hotbeat.geo.WebMercator;
@@ -32,7 +33,7 @@ final class TileBenchmark implements Benchmarks.Benchmark {
     }
     try (ChicagoBenchData data = ChicagoBenchData.open(true)) {
       IncidentRepository incidents = new IncidentRepository(data.db.dataSource());
-      HeatRenderer renderer = new HeatRenderer(incidents);
+      HeatRenderer renderer = new HeatRenderer(incidents, Limits.defaults().maxIncidents());
       IncidentQuery chicago = new IncidentQuery("chicago", null, null, null, null, null, null,
           null, null, null, 1);
       HeatQuery q = new HeatQuery(chicago, Kernel.QUARTIC, 300, 1, null, "chicago|300");

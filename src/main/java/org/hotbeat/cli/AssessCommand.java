@@ -11,11 +11,11 @@ import java.util.concurrent.Callable;
 import org.hotbeat.HotbeatException;
 import org.hotbeat.InvalidInputException;
 import org.hotbeat.NotFoundException;
+import org.hotbeat.community.AreaSpec;
 import org.hotbeat.community.Assessment;
 import org.hotbeat.community.AssessmentPlot;
 import org.hotbeat.community.AssessmentRequest;
 import org.hotbeat.community.AssessmentService;
-import org.hotbeat.community.GeoJsonAreas;
 import org.hotbeat.community.Measure;
 import org.hotbeat.community.Period;
 import org.hotbeat.store.EmbeddedPostgres;
@@ -82,8 +82,8 @@ final class AssessCommand implements Callable<Integer> {
     try (ManagedDatabase store = ManagedDatabase.open(ConfigOptions.toConfig(db),
         EmbeddedPostgres.Sharing.JOIN_RUNNING, null)) {
       a = new AssessmentService(store.database().dataSource()).assess(new AssessmentRequest(
-          agency, GeoJsonAreas.beatOrFile("--response", response), bufferMetres,
-          GeoJsonAreas.beatOrFile("--control", control), Period.parse("--before", before),
+          agency, area(response), bufferMetres,
+          area(control), Period.parse("--before", before),
           Period.parse("--after", after), categories, normalise));
     } catch (InvalidInputException | NotFoundException e) {
       throw new HotbeatException(e.getMessage()
@@ -102,6 +102,12 @@ final class AssessCommand implements Callable<Integer> {
       Files.writeString(plot, AssessmentPlot.svg(a));
     }
     return 0;
+  }
+
+  /** A beat code, or the GeoJSON in {@code value} when it names a file (the service reads it). */
+  private static AreaSpec area(String value) throws java.io.IOException {
+    Path p = Path.of(value);
+    return Files.isRegularFile(p) ? AreaSpec.polygon(Files.readString(p)) : AreaSpec.beat(value);
   }
 
   static String text(Assessment a) {

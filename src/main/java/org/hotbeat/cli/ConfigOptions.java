@@ -8,21 +8,26 @@ final class ConfigOptions {
   private ConfigOptions() {}
 
   static HotbeatConfig toConfig(DatabaseOptions db, ServerOptions server, StreetOptions streets,
-      LimitOptions limits, IngestOptions ingest, AccessOptions access) {
+      LimitOptions limits, IngestOptions ingest, PatrolOptions patrol, AccessOptions access) {
     return new HotbeatConfig(server.host, server.port, server.webDir,
         (long) server.maxBodyMib << 20, ingest.toLimits(), limits.toLimits(),
-        Duration.ofSeconds(server.shutdownGraceSeconds), db.dbUrl, db.dbUser, db.dbPassword,
-        db.dbPoolSize, db.pgDir, streets.graphDir, access.toSettings());
+        patrol.toDefaults(), Duration.ofSeconds(server.shutdownGraceSeconds), db.dbUrl,
+        db.dbUser, db.dbPassword, db.dbPoolSize, db.pgDir, streets.graphDir, access.toSettings());
+  }
+
+  static HotbeatConfig toConfig(DatabaseOptions db, ServerOptions server, StreetOptions streets,
+      LimitOptions limits, IngestOptions ingest, PatrolOptions patrol) {
+    return toConfig(db, server, streets, limits, ingest, patrol, new AccessOptions());
   }
 
   static HotbeatConfig toConfig(DatabaseOptions db, ServerOptions server, StreetOptions streets,
       LimitOptions limits, IngestOptions ingest) {
-    return toConfig(db, server, streets, limits, ingest, new AccessOptions());
+    return toConfig(db, server, streets, limits, ingest, new PatrolOptions());
   }
 
   static HotbeatConfig toConfig(DatabaseOptions db, ServerOptions server, StreetOptions streets,
       LimitOptions limits) {
-    return toConfig(db, server, streets, limits, new IngestOptions());
+    return toConfig(db, server, streets, limits, new IngestOptions(), new PatrolOptions());
   }
 
   static HotbeatConfig toConfig(DatabaseOptions db, StreetOptions streets) {

@@ -31,6 +31,7 @@ final class DemoCommand implements Callable<Integer> {
   @Mixin StreetOptions streets;
   @Mixin LimitOptions limits;
   @Mixin IngestOptions ingest;
+  @Mixin PatrolOptions patrol;
   @Mixin AccessOptions access;
 
   @Option(names = "--city", paramLabel = "CITY",
@@ -54,7 +55,8 @@ final class DemoCommand implements Callable<Integer> {
     }
     String[] token = new String[1];
     String[] links = new String[2];
-    HotbeatConfig config = ConfigOptions.toConfig(db, server, streets, limits, ingest, access);
+    HotbeatConfig config = ConfigOptions.toConfig(db, server, streets, limits, ingest,
+        patrol, access);
     return ServerRunner.run(config, (store, services) -> {
       if (Files.isDirectory(set.folder())) {
         System.out.println("demo data: " + set.name() + " (" + set.attribution() + ")");

@@ -7,21 +7,23 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.zip.GZIPInputStream;
+import javax.sql.DataSource;
 import org.hotbeat.HotbeatException;
 import org.hotbeat.evaluation.Backtest;
+import org.hotbeat.config.Limits;
 import org.hotbeat.evaluation.Evaluation;
+import org.hotbeat.evaluation.EvaluationService;
 import org.hotbeat.evaluation.HitRatePlot;
-import org.hotbeat.evaluation.Method;
 import org.hotbeat.evaluation.StudyArea;
 import org.hotbeat.ingest.InputFormat;
 import org.hotbeat.ingest.Mapping;
@@ -97,48 +99,40 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--plot", paramLabel = "FILE.svg", description = "Write the hit-rate curves.")
   Path plot;
 
-  private static final long MAX_CELLS = 20_000_000;
-  private List<String> beatBoundaries = List.of();
-
   @Override
   public Integer call() throws Exception {
-    Evaluation.Periods periods;
-    try {
-      periods = new Evaluation.Periods(instant(trainFrom), instant(trainTo), instant(testFrom),
-          instant(testTo));
-    } catch (IllegalArgumentException e) {
-      throw new HotbeatException(e.getMessage());
-    }
-    List<Method> ms = new ArrayList<>();
-    for (String m : methods == null || methods.isEmpty() ? Backtest.METHODS : methods) {
-      try {
-        ms.add(Method.parse(m));
-      } catch (IllegalArgumentException e) {
-        throw new HotbeatException(e.getMessage());
-      }
-    }
     if (!format.equals("text") && !format.equals("json")) {
       throw new HotbeatException("--format must be text or json");
     }
-    double[][] ev = source.fromDb ? fromDb() : fromFiles();
-    Geometry area = null;
-    if (boundary != null && !boundary.isEmpty()) {
-      try {
-        area = StudyArea.fromGeoJson(boundaryTexts());
-      } catch (IllegalArgumentException e) {
-        throw new HotbeatException("--boundary: " + e.getMessage());
-      }
-    }
+    Limits bounds = limits.toLimits();
+    EvaluationService.Request request = new EvaluationService.Request(
+        new Evaluation.Periods(instant(trainFrom), instant(trainTo), instant(testFrom),
+            instant(testTo)), methods == null ? List.of() : methods, cell);
     Evaluation.Outcome o;
-    try {
-      o = Evaluation.run(ev, periods, ms, cell, area, MAX_CELLS);
-    } catch (IllegalArgumentException e) {
-      throw new HotbeatException(e.getMessage());
+    if (source.fromDb) {
+      try (ManagedDatabase store = ManagedDatabase.open(ConfigOptions.toConfig(db, limits),
+          EmbeddedPostgres.Sharing.JOIN_RUNNING, null)) {
+        DataSource ds = store.database().dataSource();
+        EvaluationService service = new EvaluationService(new IncidentRepository(ds),
+            new BeatRepository(ds), bounds);
+        List<String> texts = boundaryFiles();
+        Set<String> beats = new LinkedHashSet<>(boundary == null ? List.of() : boundary);
+        beats.removeIf(b -> Files.isRegularFile(Path.of(b)));
+        Geometry files = texts.isEmpty() ? null : StudyArea.fromGeoJson(texts);
+        Geometry named = beats.isEmpty() ? null : service.beatArea(agency, beats);
+        o = service.backtest(filter(), files == null ? named
+            : named == null ? files : files.union(named), request);
+      }
+    } else {
+      EvaluationService service = new EvaluationService(null, null, bounds);
+      List<String> texts = boundaryFiles();
+      o = service.backtest(fromFiles(bounds.maxIncidents()), request,
+          texts.isEmpty() ? null : StudyArea.fromGeoJson(texts));
     }
     Backtest.Result r = o.result();
     if (format.equals("json")) {
       System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-          .writeValueAsString(Backtest.json(r)));
+          .writeValueAsString(r));
     } else {
       System.out.printf("training %s to %s, test %s to %s%s; study area: %s (%.1f km², "
           + "EPSG:%d)%n", trainFrom, trainTo, testFrom, testTo, categories == null ? ""
@@ -153,20 +147,17 @@ final class EvaluateCommand implements Callable<Integer> {
     return 0;
   }
 
-  private double[][] fromDb() throws SQLException {
-    try (ManagedDatabase store = ManagedDatabase.open(ConfigOptions.toConfig(db, limits), EmbeddedPostgres.Sharing.JOIN_RUNNING,
-        null)) {
-      if (boundary != null) {
-        beatBoundaries = beats(store);
-      }
-      return new IncidentRepository(store.database().dataSource()).events(new IncidentQuery(agency,
-          null, Instant.ofEpochSecond(epoch(trainFrom)), Instant.ofEpochSecond(epoch(testTo)),
-          categories == null ? null : Set.copyOf(categories), null, null, null, null, null, 1),
-          20_000_000);
-    }
+  /** With --from-db: the agency and categories asked for (the periods come from the request). */
+  private IncidentQuery filter() {
+    return new IncidentQuery(agency, null, null, null,
+        categories == null ? null : Set.copyOf(categories), null, null, null, null, null, 1);
   }
 
-  private double[][] fromFiles() throws IOException {
+  /**
+   * The incidents of the files in both periods, read as {@code POST /api/incidents} reads an
+   * upload (format by file name, then the mapping), at most {@code maxIncidents}.
+   */
+  private double[][] fromFiles(int maxIncidents) throws IOException {
     Mapping m;
     try {
       m = Mappings.load(mapping);
@@ -191,6 +182,9 @@ final class EvaluateCommand implements Callable<Integer> {
               || categories.contains(res.incident().category()))) {
             long t = res.incident().occurredAt().getEpochSecond();
             if (t >= lo && t < hi) {
+              if (rows.size() == maxIncidents) {
+                throw Limits.tooManyIncidents(maxIncidents);
+              }
               rows.add(new double[] {res.incident().lon(), res.incident().lat(), t});
             }
           }
@@ -206,28 +200,10 @@ final class EvaluateCommand implements Callable<Integer> {
     return out;
   }
 
-  /** With --from-db, the GeoJSON of the named beats (files are read as files). */
-  private List<String> beats(ManagedDatabase store) throws SQLException {
+  /** The GeoJSON texts of the --boundary files; other values must be beat codes (--from-db). */
+  private List<String> boundaryFiles() throws IOException {
     List<String> out = new ArrayList<>();
-    List<BeatRepository.Beat> all = new BeatRepository(store.database().dataSource())
-        .list(agency, 0);
-    for (String code : boundary) {
-      if (Files.isRegularFile(Path.of(code))) {
-        continue;
-      }
-      List<BeatRepository.Beat> found = all.stream().filter(b -> b.code().equals(code)).toList();
-      if (found.isEmpty()) {
-        throw new HotbeatException("--boundary: " + code + " is neither a file nor a known beat"
-            + (agency == null ? "" : " of " + agency));
-      }
-      found.forEach(b -> out.add(b.geometryJson()));
-    }
-    return out;
-  }
-
-  private List<String> boundaryTexts() throws IOException {
-    List<String> out = new ArrayList<>(beatBoundaries);
-    for (String b : boundary) {
+    for (String b : boundary == null ? List.<String>of() : boundary) {
       Path f = Path.of(b);
       if (Files.isRegularFile(f)) {
         out.add(Files.readString(f));

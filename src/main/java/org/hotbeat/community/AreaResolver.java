@@ -11,8 +11,14 @@ import java.util.List;
 import java.util.Locale;
 import org.hotbeat.InvalidInputException;
 import org.hotbeat.NotFoundException;
+import org.hotbeat.geo.GeoJsonAreas;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.WKBWriter;
 
-/** Turns beat codes and GeoJSON into geometries, and checks how they lie. Stateless. */
+/**
+ * Turns beat codes and GeoJSON (read by {@link GeoJsonAreas}) into geometries, and checks how they
+ * lie. Stateless.
+ */
 final class AreaResolver {
   /** A resolved area: its label, WKB (EPSG:4326) and size. */
   record Shape(String field, String label, byte[] wkb, double km2) {}
@@ -83,32 +89,21 @@ final class AreaResolver {
         }
       }
     }
+    Geometry polygon = GeoJsonAreas.read(field, spec.polygonGeoJson());
     try (PreparedStatement ps = c.prepareStatement("""
-        SELECT GeometryType(g), ST_IsValid(g), ST_IsValidReason(g), ST_AsBinary(g),
-               ST_Area(g::geography) / 1e6
-        FROM (SELECT ST_SetSRID(ST_GeomFromGeoJSON(?), 4326) g) x""")) {
-      ps.setString(1, spec.polygonGeoJson());
+        SELECT ST_IsValid(g), ST_IsValidReason(g), ST_AsBinary(g), ST_Area(g::geography) / 1e6
+        FROM (SELECT ST_GeomFromWKB(?, 4326) g) x""")) {
+      ps.setBytes(1, new WKBWriter().write(polygon));
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
-        String type = rs.getString(1);
-        if (!type.equals("POLYGON") && !type.equals("MULTIPOLYGON")) {
-          throw new InvalidInputException(field, "must be a Polygon or MultiPolygon, not " + type);
+        if (!rs.getBoolean(1)) {
+          throw new InvalidInputException(field, "is not a valid polygon: " + rs.getString(2));
         }
-        if (!rs.getBoolean(2)) {
-          throw new InvalidInputException(field, "is not a valid polygon: " + rs.getString(3));
-        }
-        if (!(rs.getDouble(5) > 0)) {
+        if (!(rs.getDouble(4) > 0)) {
           throw new InvalidInputException(field, "has no area");
         }
-        return new Shape(field, spec.label(), rs.getBytes(4), rs.getDouble(5));
+        return new Shape(field, spec.label(), rs.getBytes(3), rs.getDouble(4));
       }
-    } catch (SQLException e) {
-      if ("XX000".equals(e.getSQLState()) || "22023".equals(e.getSQLState())) {
-        // PostGIS reports unreadable GeoJSON as an internal error.
-        throw new InvalidInputException(field, "is not GeoJSON PostGIS can read: "
-            + e.getMessage().lines().findFirst().orElse(""));
-      }
-      throw e;
     }
   }
 

@@ -59,8 +59,7 @@ public final class CommunityProblemRepository {
           id = rs.getLong(1);
         }
       }
-      Audit.record(c, "problem", id, "create", by, null,
-          Audit.snapshot(c, "community_problem", id));
+      AuditRepository.created(c, "problem", "community_problem", id, by);
       return get(c, id).orElseThrow();
     });
   }
@@ -77,40 +76,39 @@ public final class CommunityProblemRepository {
         areas.requireBeat(c, old.agency(), "raisedBeat", in.raisedBeat());
       }
       requireMeeting(c, in.meetingId());
-      String before = Audit.snapshot(c, "community_problem", id);
-      try (PreparedStatement ps = c.prepareStatement("""
-          UPDATE community_problem SET title = coalesce(?, title),
-            area_kind = coalesce(?, area_kind),
-            area_beat = CASE WHEN ?::text IS NULL THEN area_beat ELSE ? END,
-            geom = coalesce(ST_Multi(ST_GeomFromWKB(?, 4326)), geom),
-            categories = coalesce(?, categories), raised_on = coalesce(?, raised_on),
-            raised_beat = coalesce(?, raised_beat), raised_by = coalesce(?, raised_by),
-            meeting_id = coalesce(?, meeting_id), status = coalesce(?, status),
-            updated_at = now() WHERE id = ?""")) {
-        String kind = in.area() == null ? null : in.area().kind();
-        ps.setString(1, in.title());
-        ps.setString(2, kind);
-        ps.setString(3, kind);
-        ps.setString(4, in.area() == null ? null : in.area().beat());
-        ps.setBytes(5, area);
-        ps.setArray(6, in.categories() == null ? null
-            : c.createArrayOf("text", in.categories().toArray(String[]::new)));
-        ps.setObject(7, in.raisedOn() == null ? null : Date.valueOf(in.raisedOn()), Types.DATE);
-        ps.setString(8, in.raisedBeat());
-        ps.setString(9, in.raisedBy());
-        ps.setObject(10, in.meetingId(), Types.BIGINT);
-        ps.setString(11, in.status());
-        ps.setLong(12, id);
-        ps.executeUpdate();
-      }
-      Audit.record(c, "problem", id, "update", by, before,
-          Audit.snapshot(c, "community_problem", id));
+      AuditRepository.updated(c, "problem", "community_problem", id, by, () -> {
+        try (PreparedStatement ps = c.prepareStatement("""
+            UPDATE community_problem SET title = coalesce(?, title),
+              area_kind = coalesce(?, area_kind),
+              area_beat = CASE WHEN ?::text IS NULL THEN area_beat ELSE ? END,
+              geom = coalesce(ST_Multi(ST_GeomFromWKB(?, 4326)), geom),
+              categories = coalesce(?, categories), raised_on = coalesce(?, raised_on),
+              raised_beat = coalesce(?, raised_beat), raised_by = coalesce(?, raised_by),
+              meeting_id = coalesce(?, meeting_id), status = coalesce(?, status),
+              updated_at = now() WHERE id = ?""")) {
+          String kind = in.area() == null ? null : in.area().kind();
+          ps.setString(1, in.title());
+          ps.setString(2, kind);
+          ps.setString(3, kind);
+          ps.setString(4, in.area() == null ? null : in.area().beat());
+          ps.setBytes(5, area);
+          ps.setArray(6, in.categories() == null ? null
+              : c.createArrayOf("text", in.categories().toArray(String[]::new)));
+          ps.setObject(7, in.raisedOn() == null ? null : Date.valueOf(in.raisedOn()), Types.DATE);
+          ps.setString(8, in.raisedBeat());
+          ps.setString(9, in.raisedBy());
+          ps.setObject(10, in.meetingId(), Types.BIGINT);
+          ps.setString(11, in.status());
+          ps.setLong(12, id);
+          ps.executeUpdate();
+        }
+      });
       return get(c, id).orElseThrow();
     });
   }
 
   public void delete(long id, String by) throws SQLException {
-    Audit.delete(dataSource, "problem", "community_problem", id, by, () -> notFound(id));
+    AuditRepository.delete(dataSource, "problem", "community_problem", id, by, () -> notFound(id));
   }
 
 
@@ -130,8 +128,7 @@ public final class CommunityProblemRepository {
         ps.setString(4, by);
         List<CommunityProblem.Note> notes = notes(ps);
         CommunityProblem.Note n = notes.get(0);
-        Audit.record(c, "note", n.id(), "create", by, null,
-            Audit.snapshot(c, "community_note", n.id()));
+        AuditRepository.created(c, "note", "community_note", n.id(), by);
         return n;
       }
     });
@@ -201,7 +198,7 @@ public final class CommunityProblemRepository {
   }
 
   private static void requireMeeting(Connection c, Long id) throws SQLException {
-    if (id != null && Audit.snapshot(c, "community_meeting", id) == null) {
+    if (id != null && AuditRepository.snapshot(c, "community_meeting", id) == null) {
       throw new NotFoundException("meetingId: " + MeetingRepository.notFound(id).getMessage());
     }
   }

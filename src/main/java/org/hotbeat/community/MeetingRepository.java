@@ -49,8 +49,7 @@ public final class MeetingRepository {
           id = rs.getLong(1);
         }
       }
-      Audit.record(c, "meeting", id, "create", by, null,
-          Audit.snapshot(c, "community_meeting", id));
+      AuditRepository.created(c, "meeting", "community_meeting", id, by);
       return get(c, id).orElseThrow();
     });
   }
@@ -65,29 +64,28 @@ public final class MeetingRepository {
       if (in.beat() != null) {
         areas.requireBeat(c, old.agency(), "beat", in.beat());
       }
-      String before = Audit.snapshot(c, "community_meeting", id);
-      try (PreparedStatement ps = c.prepareStatement("""
-          UPDATE community_meeting SET beat = coalesce(?, beat),
-            held_on = coalesce(?, held_on), attendance = coalesce(?, attendance),
-            concerns = coalesce(?, concerns), satisfaction = coalesce(?, satisfaction),
-            updated_at = now() WHERE id = ?""")) {
-        ps.setString(1, in.beat());
-        ps.setObject(2, in.heldOn() == null ? null : Date.valueOf(in.heldOn()), Types.DATE);
-        ps.setObject(3, in.attendance(), Types.INTEGER);
-        ps.setArray(4, in.concerns() == null ? null
-            : c.createArrayOf("text", in.concerns().toArray(String[]::new)));
-        ps.setObject(5, in.satisfaction(), Types.DOUBLE);
-        ps.setLong(6, id);
-        ps.executeUpdate();
-      }
-      Audit.record(c, "meeting", id, "update", by, before,
-          Audit.snapshot(c, "community_meeting", id));
+      AuditRepository.updated(c, "meeting", "community_meeting", id, by, () -> {
+        try (PreparedStatement ps = c.prepareStatement("""
+            UPDATE community_meeting SET beat = coalesce(?, beat),
+              held_on = coalesce(?, held_on), attendance = coalesce(?, attendance),
+              concerns = coalesce(?, concerns), satisfaction = coalesce(?, satisfaction),
+              updated_at = now() WHERE id = ?""")) {
+          ps.setString(1, in.beat());
+          ps.setObject(2, in.heldOn() == null ? null : Date.valueOf(in.heldOn()), Types.DATE);
+          ps.setObject(3, in.attendance(), Types.INTEGER);
+          ps.setArray(4, in.concerns() == null ? null
+              : c.createArrayOf("text", in.concerns().toArray(String[]::new)));
+          ps.setObject(5, in.satisfaction(), Types.DOUBLE);
+          ps.setLong(6, id);
+          ps.executeUpdate();
+        }
+      });
       return get(c, id).orElseThrow();
     });
   }
 
   public void delete(long id, String by) throws SQLException {
-    Audit.delete(dataSource, "meeting", "community_meeting", id, by, () -> notFound(id));
+    AuditRepository.delete(dataSource, "meeting", "community_meeting", id, by, () -> notFound(id));
   }
 
 

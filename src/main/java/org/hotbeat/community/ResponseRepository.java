@@ -43,8 +43,7 @@ public final class ResponseRepository {
           id = rs.getLong(1);
         }
       }
-      Audit.record(c, "response", id, "create", by, null,
-          Audit.snapshot(c, "community_response", id));
+      AuditRepository.created(c, "response", "community_response", id, by);
       return get(c, id);
     });
   }
@@ -58,28 +57,27 @@ public final class ResponseRepository {
           in.startedOn() == null ? old.startedOn() : in.startedOn(),
           in.endedOn() == null ? old.endedOn() : in.endedOn(), null);
       merged.checked(false);
-      String before = Audit.snapshot(c, "community_response", id);
-      try (PreparedStatement ps = c.prepareStatement("""
-          UPDATE community_response SET kind = coalesce(?, kind),
-            description = coalesce(?, description), started_on = coalesce(?, started_on),
-            ended_on = coalesce(?, ended_on), plan_id = coalesce(?, plan_id), updated_at = now()
-          WHERE id = ?""")) {
-        ps.setString(1, in.kind());
-        ps.setString(2, in.description());
-        ps.setObject(3, in.startedOn() == null ? null : Date.valueOf(in.startedOn()), Types.DATE);
-        ps.setObject(4, in.endedOn() == null ? null : Date.valueOf(in.endedOn()), Types.DATE);
-        ps.setString(5, in.planId());
-        ps.setLong(6, id);
-        ps.executeUpdate();
-      }
-      Audit.record(c, "response", id, "update", by, before,
-          Audit.snapshot(c, "community_response", id));
+      AuditRepository.updated(c, "response", "community_response", id, by, () -> {
+        try (PreparedStatement ps = c.prepareStatement("""
+            UPDATE community_response SET kind = coalesce(?, kind),
+              description = coalesce(?, description), started_on = coalesce(?, started_on),
+              ended_on = coalesce(?, ended_on), plan_id = coalesce(?, plan_id), updated_at = now()
+            WHERE id = ?""")) {
+          ps.setString(1, in.kind());
+          ps.setString(2, in.description());
+          ps.setObject(3, in.startedOn() == null ? null : Date.valueOf(in.startedOn()), Types.DATE);
+          ps.setObject(4, in.endedOn() == null ? null : Date.valueOf(in.endedOn()), Types.DATE);
+          ps.setString(5, in.planId());
+          ps.setLong(6, id);
+          ps.executeUpdate();
+        }
+      });
       return get(c, id);
     });
   }
 
   public void delete(long id, String by) throws SQLException {
-    Audit.delete(dataSource, "response", "community_response", id, by, () -> notFound(id));
+    AuditRepository.delete(dataSource, "response", "community_response", id, by, () -> notFound(id));
   }
 
 

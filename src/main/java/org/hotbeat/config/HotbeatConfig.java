@@ -20,6 +20,8 @@ import org.hotbeat.ingest.IngestLimits;
  * @param ingestLimits how much one import may read: bytes and rows per request (counted after
  *     decompression), line and field length
  * @param limits bounds on work and the public floors (see {@link Limits})
+ * @param patrol what patrol plan requests get for settings they leave out (see
+ *     {@link PatrolDefaults})
  * @param shutdownGrace how long in-flight requests may run on after a stop is asked for
  * @param dbUrl JDBC URL of an external PostgreSQL + PostGIS server, or {@code null} to run the
  *     embedded cluster in {@code pgDir}
@@ -37,6 +39,7 @@ public record HotbeatConfig(
     long maxBodyBytes,
     IngestLimits ingestLimits,
     Limits limits,
+    PatrolDefaults patrol,
     Duration shutdownGrace,
     String dbUrl,
     String dbUser,
@@ -62,8 +65,8 @@ public record HotbeatConfig(
     if (ingestLimits == null) {
       errors.add("the ingest limits must be set");
     }
-    if (limits == null) {
-      errors.add("limits must be set");
+    if (limits == null || patrol == null) {
+      errors.add("limits and patrol defaults must be set");
     }
     if (shutdownGrace == null || shutdownGrace.isNegative()) {
       errors.add("--shutdown-grace-seconds must be 0 or more");
@@ -95,7 +98,7 @@ public record HotbeatConfig(
   /** The defaults, as a test or an embedding program would start from. */
   public static HotbeatConfig defaults() {
     return new HotbeatConfig("127.0.0.1", DEFAULT_PORT, Path.of("web"), 16L << 20,
-        IngestLimits.DEFAULTS, Limits.defaults(), Duration.ofSeconds(10), null, "postgres", "", 10, Path.of("var/pg"),
+        IngestLimits.DEFAULTS, Limits.defaults(), PatrolDefaults.defaults(), Duration.ofSeconds(10), null, "postgres", "", 10, Path.of("var/pg"),
         Path.of("var/graph"), AccessSettings.defaults());
   }
 
@@ -105,48 +108,53 @@ public record HotbeatConfig(
 
   public HotbeatConfig withPort(int newPort) {
     return new HotbeatConfig(host, newPort, webDir, maxBodyBytes, ingestLimits,
-        limits, shutdownGrace,
+        limits, patrol, shutdownGrace,
         dbUrl, dbUser, dbPassword, dbPoolSize, pgDir, graphDir, access);
   }
 
   public HotbeatConfig withDatabase(String url, String user, String password) {
     return new HotbeatConfig(host, port, webDir, maxBodyBytes, ingestLimits,
-        limits, shutdownGrace, url,
+        limits, patrol, shutdownGrace, url,
         user, password, dbPoolSize, pgDir, graphDir, access);
   }
 
   public HotbeatConfig withPgDir(Path dir) {
     return new HotbeatConfig(host, port, webDir, maxBodyBytes, ingestLimits,
-        limits, shutdownGrace,
+        limits, patrol, shutdownGrace,
         dbUrl, dbUser, dbPassword, dbPoolSize, dir, graphDir, access);
   }
 
   public HotbeatConfig withGraphDir(Path dir) {
     return new HotbeatConfig(host, port, webDir, maxBodyBytes, ingestLimits,
-        limits, shutdownGrace,
+        limits, patrol, shutdownGrace,
         dbUrl, dbUser, dbPassword, dbPoolSize, pgDir, dir, access);
   }
 
   public HotbeatConfig withIngestLimits(IngestLimits newIngestLimits) {
     return new HotbeatConfig(host, port, webDir, maxBodyBytes, newIngestLimits,
-        limits, shutdownGrace, dbUrl,
+        limits, patrol, shutdownGrace, dbUrl,
         dbUser, dbPassword, dbPoolSize, pgDir, graphDir, access);
   }
 
   public HotbeatConfig withLimits(Limits newLimits) {
     return new HotbeatConfig(host, port, webDir, maxBodyBytes, ingestLimits,
-        newLimits, shutdownGrace, dbUrl,
+        newLimits, patrol, shutdownGrace, dbUrl,
         dbUser, dbPassword, dbPoolSize, pgDir, graphDir, access);
   }
 
   public HotbeatConfig withAccess(AccessSettings settings) {
-    return new HotbeatConfig(host, port, webDir, maxBodyBytes, ingestLimits, limits,
+    return new HotbeatConfig(host, port, webDir, maxBodyBytes, ingestLimits, limits, patrol,
         shutdownGrace, dbUrl, dbUser, dbPassword, dbPoolSize, pgDir, graphDir, settings);
+  }
+
+  public HotbeatConfig withPatrol(PatrolDefaults newPatrol) {
+    return new HotbeatConfig(host, port, webDir, maxBodyBytes, ingestLimits, limits, newPatrol,
+        shutdownGrace, dbUrl, dbUser, dbPassword, dbPoolSize, pgDir, graphDir, access);
   }
 
   public HotbeatConfig withWebDir(Path dir) {
     return new HotbeatConfig(host, port, dir, maxBodyBytes, ingestLimits,
-        limits, shutdownGrace, dbUrl,
+        limits, patrol, shutdownGrace, dbUrl,
         dbUser, dbPassword, dbPoolSize, pgDir, graphDir, access);
   }
 
@@ -154,7 +162,7 @@ public record HotbeatConfig(
   public String toString() {
     return "HotbeatConfig[host=" + host + ", port=" + port + ", webDir=" + webDir
         + ", maxBodyBytes=" + maxBodyBytes + ", ingestLimits=" + ingestLimits
-        + ", limits=" + limits
+        + ", limits=" + limits + ", patrol=" + patrol
         + ", shutdownGrace=" + shutdownGrace
         + ", db=" + (dbUrl == null ? "embedded " + pgDir : dbUrl + " as " + dbUser)
         + ", dbPoolSize=" + dbPoolSize + ", graphDir=" + graphDir + ", access=" + access + "]";

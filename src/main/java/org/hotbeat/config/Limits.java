@@ -3,6 +3,7 @@ package org.hotbeat.config;
 import java.util.ArrayList;
 import java.util.List;
 import org.hotbeat.HotbeatException;
+import org.hotbeat.LimitExceededException;
 
 /**
  * The bounds and public floors every entry point applies alike (web, CLI, engine): how much work
@@ -98,6 +99,21 @@ public record Limits(
     return new Limits(publicMinCount, publicMinBandwidthMetres, publicMinCellMetres,
         maxBandwidthMetres, maxAnalysisCells, maxGridCells, maxIncidents, requests, analyses,
         concurrent);
+  }
+
+  /**
+   * The one wording of "this grid has too many cells", naming the limit that bounds it
+   * ({@link #MAX_ANALYSIS_CELLS} or {@link #MAX_GRID_CELLS}).
+   */
+  public static LimitExceededException tooManyCells(String limit, long cells, long max) {
+    return new LimitExceededException(limit, "the grid would have " + cells + " cells; the limit "
+        + "is " + max + ": use larger cells or a smaller area");
+  }
+
+  /** More than {@link #maxIncidents()} incidents match a filter. */
+  public static LimitExceededException tooManyIncidents(long max) {
+    return new LimitExceededException(MAX_INCIDENTS, "more than " + max + " incidents match; "
+        + "narrow the filter");
   }
 
   public static Limits defaults() {

@@ -44,18 +44,22 @@ public enum Kernel {
 
   /** Parses a name case-insensitively ({@code biweight} is the quartic). */
   public static Kernel parse(String name) {
+    return byName(name).orElseThrow(() -> new IllegalArgumentException(
+        "unknown kernel '" + name + "': use quartic, gaussian, epanechnikov or uniform"));
+  }
+
+  /** The kernel of a name, case-insensitively ({@code biweight} is the quartic); empty if none. */
+  public static java.util.Optional<Kernel> byName(String name) {
     if (name == null) {
-      throw new IllegalArgumentException("kernel must be one of quartic, gaussian, epanechnikov, uniform");
+      return java.util.Optional.empty();
     }
-    String n = name.trim().toLowerCase(Locale.ROOT);
-    return switch (n) {
+    return java.util.Optional.ofNullable(switch (name.trim().toLowerCase(Locale.ROOT)) {
       case "quartic", "biweight" -> QUARTIC;
       case "gaussian", "normal" -> GAUSSIAN;
       case "epanechnikov" -> EPANECHNIKOV;
       case "uniform", "disc" -> UNIFORM;
-      default -> throw new IllegalArgumentException(
-          "unknown kernel '" + name + "': use quartic, gaussian, epanechnikov or uniform");
-    };
+      default -> null;
+    });
   }
 
   /** True if the kernel has a finite support radius equal to its bandwidth. */

@@ -1,9 +1,8 @@
 package org.hotbeat.evaluation;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import org.hotbeat.InvalidInputException;
 import org.hotbeat.density.DensityEngine;
 import org.hotbeat.density.DensityRequest;
 import org.hotbeat.density.GridSpec;
@@ -39,9 +38,14 @@ public final class Backtest {
   private static final int MAX_REFINE = 6;
   private static final int SAMPLES = 24;
 
-  /** One method's scores. */
+  /**
+   * One method's scores. Its JSON (as {@code hotbeat evaluate --format json} and the API write
+   * it) is the record as it stands.
+   *
+   * @param hitRateCurve the hit rate at 0, 1, …, 100 % of the study area
+   */
   public record MethodResult(String method, String settings, List<Scores.AtCoverage> scores,
-      double[] curve) {}
+      double[] hitRateCurve) {}
 
   public record Result(int cells, double cellSize, int trainIncidents, int testIncidents,
       List<MethodResult> methods) {}
@@ -74,10 +78,13 @@ public final class Backtest {
     return new Result(grid.size(), grid.cellSize(), nTrain, nTest, out);
   }
 
-  /** Refuses periods with fewer incidents than {@link #MIN_TRAIN} and {@link #MIN_TEST}. */
+  /**
+   * Refuses periods with fewer incidents than {@link #MIN_TRAIN} and {@link #MIN_TEST}: the
+   * filter (its categories, area or periods) is at fault.
+   */
   static void requireEnough(int nTrain, int nTest, String where) {
     if (nTrain < MIN_TRAIN || nTest < MIN_TEST) {
-      throw new IllegalArgumentException("a backtest needs at least " + MIN_TRAIN
+      throw new InvalidInputException("filter", "a backtest needs at least " + MIN_TRAIN
           + " training and " + MIN_TEST + " test incidents" + where + "; it has " + nTrain
           + " training and " + nTest + " test incidents");
     }
@@ -195,25 +202,5 @@ public final class Backtest {
 
   private static String rri(Scores.AtCoverage a) {
     return a.rri() == null ? "-" : String.format(java.util.Locale.ROOT, "%.2f", a.rri());
-  }
-
-  /** The same as JSON-ready maps. */
-  public static Map<String, Object> json(Result r) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("cells", r.cells());
-    out.put("cellSize", r.cellSize());
-    out.put("trainIncidents", r.trainIncidents());
-    out.put("testIncidents", r.testIncidents());
-    List<Map<String, Object>> methods = new ArrayList<>();
-    for (MethodResult m : r.methods()) {
-      Map<String, Object> mm = new LinkedHashMap<>();
-      mm.put("method", m.method());
-      mm.put("settings", m.settings());
-      mm.put("scores", m.scores());
-      mm.put("hitRateCurve", m.curve());
-      methods.add(mm);
-    }
-    out.put("methods", methods);
-    return out;
   }
 }

@@ -20,13 +20,11 @@ import org.hotbeat.geo.MetricProjection;
  * the period just before (same length) and the same period a year earlier, each with the exact
  * conditional Poisson test of {@link CountComparison}. Thread-safe.
  *
- * <p>{@link #suppressed} makes the public version: categories with fewer than
- * {@value #MIN_PUBLIC} incidents merge into one line, and if that line would itself be small
+ * <p>{@link #suppressed} makes the public version: categories with fewer than the public minimum
+ * ({@link org.hotbeat.config.Limits#publicMinCount()}) incidents merge into one line, and if that line would itself be small
  * (so that the total would give it away) the next smallest categories join it until it is not.
  */
 public final class BeatReport {
-  public static final int MIN_PUBLIC = 5;
-
   /** One line: a category (or "all"), its counts and changes. Nulls mean suppressed. */
   public record Line(String category, Long count, Double perKm2, CountComparison.Result
       vsPrevious, CountComparison.Result vsLastYear, String note) {}
@@ -175,47 +173,47 @@ public final class BeatReport {
         CountComparison.compare(cur, ly, length.toSeconds(), lastYearLength.toSeconds()), null);
   }
 
-  /** The public version of a report: no count below {@value #MIN_PUBLIC} can be read or derived. */
-  public static Report suppressed(Report r) {
+  /** The public version of a report: no count below {@code minCount} can be read or derived. */
+  public static Report suppressed(Report r, int minCount) {
     Line all = r.lines().get(0);
     List<Line> categories = new ArrayList<>(r.lines().subList(1, r.lines().size()));
     List<Line> out = new ArrayList<>();
-    if (all.count() < MIN_PUBLIC) {
-      out.add(hidden("all", "fewer than " + MIN_PUBLIC));
+    if (all.count() < minCount) {
+      out.add(hidden("all", "fewer than " + minCount));
       return new Report(r.agency(), r.beat(), r.name(), r.areaKm2(), r.from(), r.to(), out,
           List.of(), true);
     }
-    out.add(publicLine(all));
+    out.add(publicLine(all, minCount));
     categories.sort(Comparator.comparingLong(Line::count));
     long merged = 0;
     int mergedLines = 0;
-    while (!categories.isEmpty() && (categories.get(0).count() < MIN_PUBLIC
-        || (merged > 0 && merged < MIN_PUBLIC))) {
+    while (!categories.isEmpty() && (categories.get(0).count() < minCount
+        || (merged > 0 && merged < minCount))) {
       merged += categories.remove(0).count();
       mergedLines++;
     }
     categories.sort(Comparator.comparing(Line::category));
-    categories.forEach(l -> out.add(publicLine(l)));
+    categories.forEach(l -> out.add(publicLine(l, minCount)));
     if (mergedLines > 0) {
-      out.add(merged >= MIN_PUBLIC
+      out.add(merged >= minCount
           ? new Line("other categories", merged, null, null, null, mergedLines
               + " small categories combined")
-          : hidden("other categories", "fewer than " + MIN_PUBLIC));
+          : hidden("other categories", "fewer than " + minCount));
     }
-    // Public hotspots: only cells of at least MIN_PUBLIC incidents, so none singles out a few.
-    List<Hotspot> hotspots = r.hotspots().stream().filter(h -> h.count() >= MIN_PUBLIC).toList();
+    // Public hotspots: only cells of at least minCount incidents, so none singles out a few.
+    List<Hotspot> hotspots = r.hotspots().stream().filter(h -> h.count() >= minCount).toList();
     return new Report(r.agency(), r.beat(), r.name(), r.areaKm2(), r.from(), r.to(), out,
         hotspots, true);
   }
 
   /** Changes are shown only where both counts compared are themselves publishable. */
-  private static Line publicLine(Line l) {
-    return new Line(l.category(), l.count(), l.perKm2(), publishable(l.vsPrevious()),
-        publishable(l.vsLastYear()), null);
+  private static Line publicLine(Line l, int minCount) {
+    return new Line(l.category(), l.count(), l.perKm2(), publishable(l.vsPrevious(), minCount),
+        publishable(l.vsLastYear(), minCount), null);
   }
 
-  private static CountComparison.Result publishable(CountComparison.Result c) {
-    return c.current() >= MIN_PUBLIC && c.previous() >= MIN_PUBLIC ? c : null;
+  private static CountComparison.Result publishable(CountComparison.Result c, int minCount) {
+    return c.current() >= minCount && c.previous() >= minCount ? c : null;
   }
 
   private static Line hidden(String category, String note) {

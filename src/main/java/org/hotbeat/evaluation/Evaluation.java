@@ -2,6 +2,7 @@ package org.hotbeat.evaluation;
 
 import java.time.Instant;
 import java.util.List;
+import org.hotbeat.InvalidInputException;
 import org.hotbeat.geo.MetricProjection;
 import org.locationtech.jts.geom.Geometry;
 
@@ -14,35 +15,23 @@ public final class Evaluation {
   /**
    * The two periods, each half-open; the test period may not start before training ends.
    *
-   * @throws IllegalArgumentException naming the field at fault ({@link BadPeriods#field})
+   * @throws InvalidInputException naming the period bound at fault ({@code trainTo},
+   *     {@code testTo} or {@code testFrom})
    */
   public record Periods(Instant trainFrom, Instant trainTo, Instant testFrom, Instant testTo) {
     public Periods {
       if (!trainFrom.isBefore(trainTo)) {
-        throw new BadPeriods("trainTo", "the training period is empty: it must end after it "
-            + "starts");
+        throw new InvalidInputException("trainTo", "the training period is empty: it must end "
+            + "after it starts");
       }
       if (!testFrom.isBefore(testTo)) {
-        throw new BadPeriods("testTo", "the test period is empty: it must end after it starts");
+        throw new InvalidInputException("testTo", "the test period is empty: it must end after "
+            + "it starts");
       }
       if (testFrom.isBefore(trainTo)) {
-        throw new BadPeriods("testFrom", "the test period overlaps the training period: it must "
-            + "start at or after the end of training (" + trainTo + ")");
+        throw new InvalidInputException("testFrom", "the test period overlaps the training "
+            + "period: it must start at or after the end of training (" + trainTo + ")");
       }
-    }
-  }
-
-  /** Bad periods, with the parameter to blame. */
-  public static final class BadPeriods extends IllegalArgumentException {
-    private final String field;
-
-    BadPeriods(String field, String message) {
-      super(message);
-      this.field = field;
-    }
-
-    public String field() {
-      return field;
     }
   }
 
@@ -56,23 +45,24 @@ public final class Evaluation {
    *     least both periods (others are ignored)
    * @param boundary the study area in WGS84, or null for the convex hull of the incidents
    * @param maxCells most cells the grid may have
-   * @throws IllegalArgumentException for an empty set, a grid over {@code maxCells}, or too few
-   *     incidents ({@link Backtest#MIN_TRAIN}, {@link Backtest#MIN_TEST})
+   * @throws InvalidInputException for an empty set or too few incidents
+   *     ({@link Backtest#MIN_TRAIN}, {@link Backtest#MIN_TEST})
+   * @throws org.hotbeat.LimitExceededException for a grid over {@code maxCells}
+   *     ({@link org.hotbeat.config.Limits#MAX_GRID_CELLS})
    */
   public static Outcome run(double[][] lonLatTime, Periods p, List<Method> methods, double cell,
       Geometry boundary, long maxCells) {
     int n = lonLatTime[0].length;
     if (n == 0) {
-      throw new IllegalArgumentException("no incidents match the filter in the periods given");
+      throw new InvalidInputException("filter", "no incidents match the filter in the periods "
+          + "given");
     }
     MetricProjection proj = MetricProjection.utmFor(lonLatTime[0], lonLatTime[1]);
-    double[] xs = new double[n];
-    double[] ys = new double[n];
+    double[][] plane = proj.forward(lonLatTime[0], lonLatTime[1]);
+    double[] xs = plane[0];
+    double[] ys = plane[1];
     long[] ts = new long[n];
     for (int i = 0; i < n; i++) {
-      double[] xy = proj.forward(lonLatTime[0][i], lonLatTime[1][i]);
-      xs[i] = xy[0];
-      ys[i] = xy[1];
       ts[i] = (long) lonLatTime[2][i];
     }
     EventSet train = new EventSet(xs, ys, ts).between(p.trainFrom().getEpochSecond(),

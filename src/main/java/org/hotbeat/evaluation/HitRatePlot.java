@@ -39,7 +39,7 @@ public final class HitRatePlot {
     for (Backtest.MethodResult m : r.methods()) {
       String colour = COLOURS[k % COLOURS.length];
       StringBuilder pts = new StringBuilder();
-      double[] c = m.curve();
+      double[] c = m.hitRateCurve();
       for (int p = 0; p <= 100; p++) {
         pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", left + (right - left) * p / 100.0,
             bottom - (bottom - top) * c[p]));
@@ -86,7 +86,7 @@ public final class HitRatePlot {
       int k = 0;
       for (Backtest.MethodResult m : r.methods()) {
         g.setColor(java.awt.Color.decode(COLOURS[k % COLOURS.length]));
-        double[] c = m.curve();
+        double[] c = m.hitRateCurve();
         java.awt.geom.Path2D.Double path = new java.awt.geom.Path2D.Double();
         for (int p = 0; p <= 100; p++) {
           double x = left + (right - left) * p / 100.0;

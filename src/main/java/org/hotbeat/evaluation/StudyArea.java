@@ -1,15 +1,11 @@
 package org.hotbeat.evaluation;
 
-import java.util.ArrayList;
 import java.util.List;
+import org.hotbeat.geo.GeoJsonAreas;
 import org.hotbeat.geo.MetricProjection;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryCollection;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.Polygonal;
-import org.locationtech.jts.io.ParseException;
-import org.locationtech.jts.io.geojson.GeoJsonReader;
 
 /**
  * Where a backtest counts: the convex hull of the incidents, or given polygons (districts, wards,
@@ -34,32 +30,11 @@ public final class StudyArea {
    * The union of the polygons in GeoJSON texts (geometries, features or feature collections in
    * WGS84 lon/lat).
    *
-   * @throws IllegalArgumentException when a text is not GeoJSON or holds no polygon
+   * @throws org.hotbeat.InvalidInputException naming {@code boundary} when a text is not GeoJSON
+   *     or none holds a polygon
    */
   public static Geometry fromGeoJson(List<String> texts) {
-    List<Geometry> polys = new ArrayList<>();
-    GeoJsonReader reader = new GeoJsonReader(GF);
-    for (String t : texts) {
-      try {
-        collect(reader.read(t), polys);
-      } catch (ParseException | RuntimeException e) {
-        throw new IllegalArgumentException("the boundary is not valid GeoJSON: " + e.getMessage());
-      }
-    }
-    if (polys.isEmpty()) {
-      throw new IllegalArgumentException("the boundary holds no polygon");
-    }
-    return GF.buildGeometry(polys).buffer(0);
-  }
-
-  private static void collect(Geometry g, List<Geometry> out) {
-    if (g instanceof GeometryCollection gc && !(g instanceof Polygonal)) {
-      for (int i = 0; i < gc.getNumGeometries(); i++) {
-        collect(gc.getGeometryN(i), out);
-      }
-    } else if (g instanceof Polygonal && !g.isEmpty()) {
-      out.add(g);
-    }
+    return GeoJsonAreas.union("boundary", texts);
   }
 
   /** A WGS84 area in a metric plane (vertex by vertex; boundaries are dense enough at city scale). */

@@ -1,5 +1,7 @@
 package org.hotbeat.evaluation;
 
+import org.hotbeat.InvalidInputException;
+import org.hotbeat.config.Limits;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -32,8 +34,7 @@ public final class StudyGrid {
     this.ncol = Math.max(1, (int) Math.ceil(env.getWidth() / cell));
     this.nrow = Math.max(1, (int) Math.ceil(env.getHeight() / cell));
     if ((long) ncol * nrow > maxCells) {
-      throw new TooManyCells("the grid would have " + (long) ncol * nrow
-          + " cells; the limit is " + maxCells + ": use larger cells or a smaller area");
+      throw Limits.tooManyCells(Limits.MAX_GRID_CELLS, (long) ncol * nrow, maxCells);
     }
     PreparedGeometry inside = PreparedGeometryFactory.prepare(area);
     GeometryFactory gf = area.getFactory();
@@ -57,7 +58,8 @@ public final class StudyGrid {
       }
     }
     if (n == 0) {
-      throw new IllegalArgumentException("no cell centre lies inside the study area");
+      throw new InvalidInputException("cell", "no cell centre lies inside the study area: use "
+          + "smaller cells or a larger area");
     }
     centreX = java.util.Arrays.copyOf(cx, n);
     centreY = java.util.Arrays.copyOf(cy, n);
@@ -117,12 +119,5 @@ public final class StudyGrid {
       }
     }
     return out;
-  }
-
-  /** A grid over the limit: the web layer answers 413. */
-  public static final class TooManyCells extends IllegalArgumentException {
-    TooManyCells(String message) {
-      super(message);
-    }
   }
 }

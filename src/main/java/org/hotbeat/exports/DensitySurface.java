@@ -3,9 +3,9 @@ package org.hotbeat.exports;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import org.hotbeat.InvalidInputException;
+import org.hotbeat.config.Limits;
 import org.hotbeat.density.DensityEngine;
 import org.hotbeat.density.DensityGrid;
 import org.hotbeat.density.DensityRequest;
@@ -34,22 +34,37 @@ public final class DensitySurface {
   public record Settings(Kernel kernel, double bandwidth, double cellSize, double periods,
       long maxCells) {}
 
+  /**
+   * The densest cells covering a share of the study area, merged and simplified.
+   *
+   * @param thresholdPerKm2 the lowest density among them
+   * @param coordinates GeoJSON MultiPolygon coordinates in WGS84
+   */
+  public record HotspotArea(double share, double thresholdPerKm2, double areaKm2,
+      List<List<List<double[]>>> coordinates) {}
+
   /** A computed surface, its plane, and the study area (in that plane). */
   public record Surface(DensityGrid grid, MetricProjection projection, Geometry studyArea,
       int incidents) {}
 
-  private static final int MAX_POINTS = 5_000_000;
   private final IncidentRepository incidents;
+  private final int maxIncidents;
 
-  public DensitySurface(IncidentRepository incidents) {
+  /** @param maxIncidents most incidents one surface reads ({@link Limits#maxIncidents()}) */
+  public DensitySurface(IncidentRepository incidents, int maxIncidents) {
     this.incidents = incidents;
+    this.maxIncidents = maxIncidents;
   }
 
-  /** @throws IllegalArgumentException for no incidents or too many cells (the message says) */
+  /**
+   * @throws InvalidInputException for fewer than 3 incidents
+   * @throws org.hotbeat.LimitExceededException for too many incidents or cells
+   *     ({@link Limits#MAX_GRID_CELLS})
+   */
   public Surface compute(IncidentQuery filter, Settings s) throws SQLException {
-    double[][] pos = incidents.positions(filter, MAX_POINTS);
+    double[][] pos = incidents.positions(filter, maxIncidents);
     if (pos[0].length < 3) {
-      throw new IllegalArgumentException("the filter matches " + pos[0].length
+      throw new InvalidInputException("filter", "the filter matches " + pos[0].length
           + " incidents; a surface needs at least 3");
     }
     MetricProjection proj = MetricProjection.utmFor(pos[0], pos[1]);
@@ -66,7 +81,7 @@ public final class DensitySurface {
     long w = (long) Math.ceil(env.getWidth() / cell);
     long h = (long) Math.ceil(env.getHeight() / cell);
     if (w * h > s.maxCells()) {
-      throw new TooManyCells(w * h, s.maxCells());
+      throw Limits.tooManyCells(Limits.MAX_GRID_CELLS, w * h, s.maxCells());
     }
     GridSpec grid = new GridSpec(env.getMinX(), env.getMinY(), cell, (int) w, (int) h);
     DensityGrid g = new DensityEngine(s.maxCells()).compute(
@@ -76,7 +91,7 @@ public final class DensitySurface {
   }
 
   /** Polygons (WGS84 rings) of the densest cells covering each share of the study area. */
-  public static List<Map<String, Object>> hotspotAreas(Surface surface, double[] shares) {
+  public static List<HotspotArea> hotspotAreas(Surface surface, double[] shares) {
     GridSpec s = surface.grid().spec();
     GeometryFactory gf = new GeometryFactory();
     PreparedGeometry area = PreparedGeometryFactory.prepare(surface.studyArea());
@@ -94,7 +109,7 @@ public final class DensitySurface {
       sorted[i] = v[inside.get(i)];
     }
     Arrays.sort(sorted);
-    List<Map<String, Object>> out = new ArrayList<>();
+    List<HotspotArea> out = new ArrayList<>();
     for (double share : shares) {
       int k = Math.max(1, (int) Math.round(share * sorted.length));
       float threshold = sorted[sorted.length - k];
@@ -110,12 +125,8 @@ public final class DensitySurface {
       }
       Geometry union = gf.buildGeometry(cells).union();
       Geometry smooth = TopologyPreservingSimplifier.simplify(union, s.cellSize() / 2);
-      Map<String, Object> f = new LinkedHashMap<>();
-      f.put("share", share);
-      f.put("thresholdPerKm2", threshold);
-      f.put("areaKm2", union.getArea() / 1e6);
-      f.put("geometry", toLonLat(smooth, surface.projection()));
-      out.add(f);
+      out.add(new HotspotArea(share, threshold, union.getArea() / 1e6,
+          toLonLat(smooth, surface.projection())));
     }
     return out;
   }
@@ -142,13 +153,5 @@ public final class DensitySurface {
       out.add(new double[] {Math.round(ll[0] * 1e7) / 1e7, Math.round(ll[1] * 1e7) / 1e7});
     }
     return out;
-  }
-
-  /** A grid over the configured limit: the web layer answers 413. */
-  public static final class TooManyCells extends IllegalArgumentException {
-    public TooManyCells(long cells, long limit) {
-      super("the grid would have " + cells + " cells; the limit is " + limit
-          + ": use a larger cell size or a smaller area");
-    }
   }
 }

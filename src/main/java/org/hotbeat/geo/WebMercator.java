@@ -20,6 +20,17 @@ public final class WebMercator {
     return RADIUS * Math.log(Math.tan(Math.PI / 4 + phi / 2));
   }
 
+  /** Positions in degrees to {xs, ys} in Web Mercator metres. */
+  public static double[][] forward(double[] lons, double[] lats) {
+    double[] xs = new double[lons.length];
+    double[] ys = new double[lons.length];
+    for (int i = 0; i < xs.length; i++) {
+      xs[i] = x(lons[i]);
+      ys[i] = y(lats[i]);
+    }
+    return new double[][] {xs, ys};
+  }
+
   public static double lon(double x) {
     return Math.toDegrees(x / RADIUS);
   }

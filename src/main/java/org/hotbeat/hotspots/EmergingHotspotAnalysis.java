@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.hotbeat.geo.MetricProjection;
+import org.hotbeat.config.Limits;
 
 /**
  * A space-time cube and its emerging hot spots: incidents counted into square cells × calendar
@@ -65,7 +65,7 @@ public final class EmergingHotspotAnalysis {
    * @param lons, lats WGS84 positions; {@code times} epoch seconds, all inside the period
    * @throws IllegalArgumentException for fewer than {@value #MIN_STEPS} or more than
    *     {@value #MAX_STEPS} months, too few incidents, or a grid over the limit
-   *     ({@link GiStarAnalysis.TooManyCellsException})
+   *     ({@link org.hotbeat.LimitExceededException})
    */
   public static Result run(double[] lons, double[] lats, long[] times, Settings s) {
     List<LocalDate> months = months(s.from(), s.to());
@@ -78,23 +78,16 @@ public final class EmergingHotspotAnalysis {
       throw new IllegalArgumentException("emerging hot spots need at least 3 incidents; the "
           + "filter matches " + lons.length);
     }
-    MetricProjection proj = MetricProjection.utmFor(lons, lats);
-    double[][] plane = proj.forward(lons, lats);
-    double[] xs = plane[0];
-    double[] ys = plane[1];
-    SquareGrid grid = SquareGrid.covering(xs, ys, s.cellSize());
-    double cell = grid.cell();
-    int ncol = grid.ncol();
-    int nrow = grid.nrow();
-    long cubeCells = (long) ncol * nrow * months.size();
-    if ((long) ncol * nrow > s.maxCells() || cubeCells > 20 * s.maxCells()) {
-      throw new GiStarAnalysis.TooManyCellsException(cubeCells, s.maxCells());
+    CellLayout layout = CellLayout.of(lons, lats, s.cellSize(), s.weights(), s.band(),
+        s.maxCells());
+    SquareGrid grid = layout.grid();
+    double[] xs = layout.xs();
+    double[] ys = layout.ys();
+    long cubeCells = (long) grid.size() * months.size();
+    if (cubeCells > 20 * s.maxCells()) {
+      throw Limits.tooManyCells(Limits.MAX_ANALYSIS_CELLS, cubeCells, 20 * s.maxCells());
     }
-    Neighbours w = switch (s.weights()) {
-      case "queen" -> Neighbours.queen(grid);
-      case "band" -> Neighbours.distanceBand(grid, s.band() > 0 ? s.band() : 1.5 * cell);
-      default -> throw new IllegalArgumentException("weights must be queen or band");
-    };
+    Neighbours w = layout.weights();
     int steps = months.size();
     double[][] counts = new double[steps][grid.size()];
     long[] starts = new long[steps + 1];
@@ -136,14 +129,11 @@ public final class EmergingHotspotAnalysis {
       }
       MannKendall.Trend countTrend = MannKendall.test(cc);
       MannKendall.Trend zTrend = MannKendall.test(cz);
-      double x0 = grid.centreX(c) - cell / 2;
-      double y0 = grid.centreY(c) - cell / 2;
-      double[][] ring = {proj.inverse(x0, y0), proj.inverse(x0 + cell, y0),
-          proj.inverse(x0 + cell, y0 + cell), proj.inverse(x0, y0 + cell), proj.inverse(x0, y0)};
-      cells.add(new Cell(ring, cc, cz, cs, countTrend, zTrend,
+      cells.add(new Cell(layout.ring(c), cc, cz, cs, countTrend, zTrend,
           EmergingHotspots.classify(cs, zTrend.direction(TREND_ALPHA))));
     }
-    return new Result(cell, s.weights(), proj.epsg(), ncol, nrow, months, used, cells);
+    return new Result(grid.cell(), s.weights(), layout.projection().epsg(), grid.ncol(),
+        grid.nrow(), months, used, cells);
   }
 
   /** The month holding {@code t}, or −1 outside the period. */

@@ -2,7 +2,6 @@ package org.hotbeat.hotspots;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.hotbeat.geo.MetricProjection;
 
 /**
  * Gi* hot and cold spots of a set of incidents: the positions are projected to the UTM zone of
@@ -15,7 +14,20 @@ public final class GiStarAnalysis {
   public record Settings(double cellSize, String weights, double band, boolean fdr, long maxCells) {}
 
   /** One cell: its outline (lon/lat ring, closed), its count, and its Gi* result. */
-  public record Cell(double[][] ring, long count, double z, double p, double pFdr, int giBin) {}
+  public record Cell(double[][] ring, long count, double z, double p, double pFdr, int giBin) {
+    /** What the cell's Gi* bin means, e.g. "hot spot, 95% confidence". */
+    public String label() {
+      return switch (giBin) {
+        case 3 -> "hot spot, 99% confidence";
+        case 2 -> "hot spot, 95% confidence";
+        case 1 -> "hot spot, 90% confidence";
+        case -1 -> "cold spot, 90% confidence";
+        case -2 -> "cold spot, 95% confidence";
+        case -3 -> "cold spot, 99% confidence";
+        default -> "not significant";
+      };
+    }
+  }
 
   public record Result(double cellSize, String weights, int epsg, int columns, int rows,
       long incidents, List<Cell> cells) {}
@@ -27,41 +39,17 @@ public final class GiStarAnalysis {
       throw new IllegalArgumentException("Gi* needs at least 3 incidents; the filter matches "
           + lons.length);
     }
-    MetricProjection proj = MetricProjection.utmFor(lons, lats);
-    double[][] plane = proj.forward(lons, lats);
-    double[] xs = plane[0];
-    double[] ys = plane[1];
-    SquareGrid grid = SquareGrid.covering(xs, ys, s.cellSize());
-    double cell = grid.cell();
-    int ncol = grid.ncol();
-    int nrow = grid.nrow();
-    if ((long) ncol * nrow > s.maxCells()) {
-      throw new TooManyCellsException((long) ncol * nrow, s.maxCells());
-    }
-    double[] counts = grid.count(xs, ys);
-    Neighbours w = switch (s.weights()) {
-      case "queen" -> Neighbours.queen(grid);
-      case "band" -> Neighbours.distanceBand(grid, s.band() > 0 ? s.band() : 1.5 * cell);
-      default -> throw new IllegalArgumentException("weights must be queen or band");
-    };
-    GiStar.Result r = GiStar.compute(counts, w, s.fdr());
+    CellLayout layout = CellLayout.of(lons, lats, s.cellSize(), s.weights(), s.band(),
+        s.maxCells());
+    SquareGrid grid = layout.grid();
+    double[] counts = grid.count(layout.xs(), layout.ys());
+    GiStar.Result r = GiStar.compute(counts, layout.weights(), s.fdr());
     List<Cell> cells = new ArrayList<>(grid.size());
     for (int i = 0; i < grid.size(); i++) {
-      double x0 = grid.centreX(i) - cell / 2;
-      double y0 = grid.centreY(i) - cell / 2;
-      double[][] ring = {proj.inverse(x0, y0), proj.inverse(x0 + cell, y0),
-          proj.inverse(x0 + cell, y0 + cell), proj.inverse(x0, y0 + cell), proj.inverse(x0, y0)};
-      cells.add(new Cell(ring, (long) counts[i], r.z()[i], r.p()[i], r.pFdr()[i],
+      cells.add(new Cell(layout.ring(i), (long) counts[i], r.z()[i], r.p()[i], r.pFdr()[i],
           r.classes()[i]));
     }
-    return new Result(cell, s.weights(), proj.epsg(), ncol, nrow, lons.length, cells);
-  }
-
-  /** A grid over the configured limit: the web layer answers 413 with the limit. */
-  public static final class TooManyCellsException extends IllegalArgumentException {
-    public TooManyCellsException(long cells, long limit) {
-      super("the grid would have " + cells + " cells; the limit is " + limit
-          + ": choose a larger cell size or a smaller area");
-    }
+    return new Result(grid.cell(), s.weights(), layout.projection().epsg(), grid.ncol(),
+        grid.nrow(), lons.length, cells);
   }
 }

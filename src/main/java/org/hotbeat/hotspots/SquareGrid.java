@@ -1,5 +1,7 @@
 package org.hotbeat.hotspots;
 
+import org.hotbeat.geo.Extent;
+
 /**
  * A grid of square cells over a metric plane, numbered row-major from the south-west cell
  * (index = row · ncol + col, rows going north). Cells are half-open {@code [x0 + col·cell,
@@ -25,21 +27,11 @@ public record SquareGrid(double x0, double y0, double cell, int ncol, int nrow) 
    * is 0 or less, of a 50th of the extent's shorter side (at least 1 m), as sfhotspot chooses.
    */
   public static SquareGrid covering(double[] xs, double[] ys, double cellSize) {
-    double minX = Double.MAX_VALUE;
-    double minY = Double.MAX_VALUE;
-    double maxX = -Double.MAX_VALUE;
-    double maxY = -Double.MAX_VALUE;
-    for (int i = 0; i < xs.length; i++) {
-      minX = Math.min(minX, xs[i]);
-      minY = Math.min(minY, ys[i]);
-      maxX = Math.max(maxX, xs[i]);
-      maxY = Math.max(maxY, ys[i]);
-    }
-    double cell = cellSize > 0 ? cellSize
-        : Math.max(1, Math.min(maxX - minX, maxY - minY) / 50);
-    int ncol = Math.max(1, (int) Math.ceil((maxX - minX) / cell));
-    int nrow = Math.max(1, (int) Math.ceil((maxY - minY) / cell));
-    return new SquareGrid(minX, minY, cell, ncol, nrow);
+    Extent e = Extent.of(xs, ys);
+    double cell = cellSize > 0 ? cellSize : Math.max(1, Math.min(e.width(), e.height()) / 50);
+    int ncol = Math.max(1, (int) Math.ceil(e.width() / cell));
+    int nrow = Math.max(1, (int) Math.ceil(e.height() / cell));
+    return new SquareGrid(e.minX(), e.minY(), cell, ncol, nrow);
   }
 
   public int size() {

@@ -20,6 +20,12 @@ import java.util.SplittableRandom;
  * ({@link RouteClock}); only between the bounds this gives is a route timed in full.
  * Candidates of one site are interchangeable, so only the first unvisited one is tried. Not
  * thread-safe per call; stateless between calls.
+ *
+ * <p>Over 400 lines on purpose: every move (repair, 2-opt, relocation, swap, perturbation) reads
+ * and updates in place the same routes, their times and waits, the visited and site-owner
+ * arrays, in the inner loop of the search. Split into classes, they would pass that state around
+ * or copy it per move; as one class the file reads top-down in the order a round runs: search,
+ * timing, repair, improvement, perturbation.
  */
 public final class OrienteeringSolver {
   private static final double EPS = 1e-9;

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hotbeat.LimitExceededException;
+import org.hotbeat.config.Limits;
 import org.hotbeat.density.DensityEngine;
 import org.hotbeat.density.DensityGrid;
 import org.hotbeat.density.DensityRequest;
@@ -27,8 +29,6 @@ import org.locationtech.jts.geom.Geometry;
 final class RiskSurface {
   /** Hour filters with fewer incidents than this fall back to all hours (said in the notes). */
   static final int MIN_INCIDENTS_FOR_HOURS = 20;
-  private static final int MAX_INCIDENTS = 2_000_000;
-  private static final long MAX_CELLS = 4_000_000;
 
   /**
    * A computed surface.
@@ -40,9 +40,12 @@ final class RiskSurface {
       Set<Integer> hours) {}
 
   private final IncidentRepository incidents;
+  private final Limits limits;
 
-  RiskSurface(IncidentRepository incidents) {
+  /** @param limits {@code maxGridCells} bounds the surface, {@code maxIncidents} its incidents */
+  RiskSurface(IncidentRepository incidents, Limits limits) {
     this.incidents = incidents;
+    this.limits = limits;
   }
 
   /**
@@ -84,12 +87,13 @@ final class RiskSurface {
     double cell = Math.max(10, Math.min(50, risk.bandwidthMetres() / 5));
     long w = (long) Math.ceil(env.getWidth() / cell);
     long h = (long) Math.ceil(env.getHeight() / cell);
-    if (w * h > MAX_CELLS) {
-      throw new IllegalArgumentException("the area is too large for a patrol plan ("
-          + Math.round(env.getArea() / 1e6) + " km² with its margin); draw a smaller one");
+    if (w * h > limits.maxGridCells()) {
+      throw new LimitExceededException(Limits.MAX_GRID_CELLS, "the area is too large for a "
+          + "patrol plan (" + Math.round(env.getArea() / 1e6) + " km² with its margin, "
+          + w * h + " cells of " + Math.round(cell) + " m); draw a smaller one");
     }
     GridSpec grid = new GridSpec(env.getMinX(), env.getMinY(), cell, (int) w, (int) h);
-    DensityGrid g = new DensityEngine(MAX_CELLS).compute(DensityRequest.of(
+    DensityGrid g = new DensityEngine(limits.maxGridCells()).compute(DensityRequest.of(
         Points.weighted(xs, ys, ws), grid, Kernel.QUARTIC, risk.bandwidthMetres()));
     return new Surface(g, proj, plane, xs.length, hours);
   }
@@ -105,7 +109,7 @@ final class RiskSurface {
       }
       Set<String> categories = e.getKey().isEmpty() ? Set.of() : Set.of(e.getKey());
       double[][] pos = incidents.positions(new IncidentQuery(agency, bbox, risk.from(), risk.to(),
-          categories, null, hours, null, null, null, 1), MAX_INCIDENTS);
+          categories, null, hours, null, null, null, 1), limits.maxIncidents());
       for (int i = 0; i < pos[0].length; i++) {
         double[] xy = proj.forward(pos[0][i], pos[1][i]);
         out.add(new double[] {xy[0], xy[1], e.getValue()});

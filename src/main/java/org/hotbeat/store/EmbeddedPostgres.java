@@ -2,17 +2,12 @@ package org.hotbeat.store;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.security.SecureRandom;
@@ -22,10 +17,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.hotbeat.HotbeatException;
 import org.slf4j.Logger;
@@ -85,16 +78,16 @@ public final class EmbeddedPostgres implements AutoCloseable {
     PgBinaries binaries = PgBinaries.locateWithPostgis();
     String runAs = isRoot() ? SUPERUSER : null;
     ProcessRunner runner = new ProcessRunner(runAs);
-    createParent(dir);
+    ClusterFiles.createParent(dir);
 
-    Path lockFile = sibling(dir, ".lock");
+    Path lockFile = ClusterFiles.sibling(dir, ".lock");
     FileChannel channel;
     FileLock lock;
     try {
       channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
           StandardOpenOption.READ);
     } catch (IOException e) {
-      throw unwritable(dir.getParent(), e);
+      throw ClusterFiles.unwritable(dir.getParent(), e);
     }
     try {
       lock = channel.tryLock();
@@ -109,7 +102,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
       return joinOrRefuse(dir, binaries, runner, lockFile, sharing);
     }
     try {
-      writeOwner(channel);
+      ClusterFiles.writeOwner(channel);
       EmbeddedPostgres pg = new EmbeddedPostgres(dir, binaries, runner, channel, lock,
           initialiseIfNeeded(dir, runner, binaries), 0);
       pg.startServer(durable);
@@ -178,7 +171,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
   /** True while the postmaster of this cluster runs. */
   public boolean running() {
-    return postmasterPid(dataDir).isPresent();
+    return ClusterFiles.postmasterPid(dataDir).isPresent();
   }
 
   /** Stops the server without releasing ownership, as a test of database outages needs. */
@@ -204,14 +197,14 @@ public final class EmbeddedPostgres implements AutoCloseable {
   }
 
   private void startServer(boolean durable) {
-    Optional<Long> leftOver = postmasterPid(dataDir);
+    Optional<Long> leftOver = ClusterFiles.postmasterPid(dataDir);
     if (leftOver.isPresent()) {
       log.warn("a PostgreSQL server (pid {}) was left running in {} by a hotbeat that did not stop; "
           + "restarting it", leftOver.get(), dataDir);
       stopServer();
     }
     Path pidFile = dataDir.resolve("postmaster.pid");
-    if (Files.exists(pidFile) && postmasterPid(dataDir).isEmpty()) {
+    if (Files.exists(pidFile) && ClusterFiles.postmasterPid(dataDir).isEmpty()) {
       log.info("removing stale {}", pidFile);
       try {
         Files.deleteIfExists(pidFile);
@@ -259,11 +252,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
   private static EmbeddedPostgres joinOrRefuse(Path dir, PgBinaries binaries, ProcessRunner runner,
       Path lockFile, Sharing sharing) {
-    String holder = readOwner(lockFile);
-    Optional<Integer> runningPort = postmasterPid(dir).flatMap(pid -> postmasterPort(dir));
+    String holder = ClusterFiles.readOwner(lockFile);
+    Optional<Integer> runningPort = ClusterFiles.postmasterPid(dir).flatMap(pid -> ClusterFiles.postmasterPort(dir));
     if (sharing == Sharing.JOIN_RUNNING && runningPort.isPresent()) {
       log.debug("joining the cluster in {} run by {}", dir, holder);
-      return new EmbeddedPostgres(dir, binaries, runner, null, null, readSecret(dir), runningPort.get());
+      return new EmbeddedPostgres(dir, binaries, runner, null, null, ClusterFiles.readSecret(dir), runningPort.get());
     }
     throw new HotbeatException("another hotbeat (" + holder + ") is already using the database in "
         + dir + ": stop it first, or give this one its own --pg-dir");
@@ -271,7 +264,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
   private static String initialiseIfNeeded(Path dir, ProcessRunner runner, PgBinaries binaries) {
     if (Files.isRegularFile(dir.resolve("PG_VERSION"))) {
-      return readSecret(dir);
+      return ClusterFiles.readSecret(dir);
     }
     try {
       if (Files.isDirectory(dir)) {
@@ -290,10 +283,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
       try {
         Files.writeString(pwFile, secret + "\n");
         if (isRoot()) {
-          UserPrincipal pgUser = postgresUser(dir);
+          UserPrincipal pgUser = ClusterFiles.postgresUser(dir);
           Files.setOwner(dir, pgUser);
           Files.setOwner(pwFile, pgUser);
-          letPostgresReach(dir.getParent());
+          ClusterFiles.letPostgresReach(dir.getParent());
         }
         log.info("initialising a PostgreSQL cluster in {}", dir);
         ProcessRunner.Result r = runner.run(List.of(binaries.program("initdb").toString(),
@@ -305,122 +298,15 @@ public final class EmbeddedPostgres implements AutoCloseable {
       } finally {
         Files.deleteIfExists(pwFile);
       }
-      Path secretFile = sibling(dir, ".secret");
+      Path secretFile = ClusterFiles.sibling(dir, ".secret");
       Files.deleteIfExists(secretFile);
       Files.createFile(secretFile, PosixFilePermissions.asFileAttribute(
           PosixFilePermissions.fromString("rw-------")));
       Files.writeString(secretFile, secret);
       return secret;
     } catch (IOException e) {
-      throw unwritable(dir, e);
+      throw ClusterFiles.unwritable(dir, e);
     }
-  }
-
-  /** As root the data directory belongs to 'postgres', which must be able to walk down to it. */
-  private static void letPostgresReach(Path dir) throws IOException {
-    for (Path p = dir; p != null; p = p.getParent()) {
-      Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p);
-      if (!perms.contains(PosixFilePermission.OTHERS_EXECUTE)) {
-        Set<PosixFilePermission> more = EnumSet.copyOf(perms);
-        more.add(PosixFilePermission.OTHERS_EXECUTE);
-        Files.setPosixFilePermissions(p, more);
-        log.info("granted search permission (o+x) on {} so the postgres user can reach its data", p);
-      }
-    }
-  }
-
-  private static UserPrincipal postgresUser(Path dir) {
-    try {
-      return dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(SUPERUSER);
-    } catch (IOException e) {
-      throw new HotbeatException("running as root, hotbeat runs PostgreSQL as the 'postgres' user, "
-          + "which does not exist: " + PgBinaries.INSTALL_HINT, e);
-    }
-  }
-
-  private static Optional<Long> postmasterPid(Path dir) {
-    List<String> lines = pidFileLines(dir);
-    if (lines.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      long pid = Long.parseLong(lines.get(0).trim());
-      return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-          .filter(h -> h.info().command().map(c -> c.contains("postgres")).orElse(true))
-          .map(h -> pid);
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static Optional<Integer> postmasterPort(Path dir) {
-    List<String> lines = pidFileLines(dir);
-    try {
-      return lines.size() > 3 ? Optional.of(Integer.parseInt(lines.get(3).trim())) : Optional.empty();
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static List<String> pidFileLines(Path dir) {
-    try {
-      return Files.readAllLines(dir.resolve("postmaster.pid"));
-    } catch (IOException e) {
-      return List.of();
-    }
-  }
-
-  private static String readSecret(Path dir) {
-    Path secretFile = sibling(dir, ".secret");
-    try {
-      return Files.readString(secretFile).strip();
-    } catch (IOException e) {
-      throw new HotbeatException("cannot read the cluster password " + secretFile + " ("
-          + e.getMessage() + "); if it is lost, move " + dir + " away to start a new cluster", e);
-    }
-  }
-
-  private static void writeOwner(FileChannel channel) {
-    String who = "pid " + ProcessHandle.current().pid() + ", started " + java.time.Instant.now();
-    try {
-      channel.truncate(0);
-      channel.write(ByteBuffer.wrap(who.getBytes(StandardCharsets.UTF_8)), 0);
-      channel.force(false);
-    } catch (IOException e) {
-      log.debug("cannot record owner in lock file", e);
-    }
-  }
-
-  private static String readOwner(Path lockFile) {
-    try {
-      String s = Files.readString(lockFile).strip();
-      return s.isEmpty() ? "another process" : s;
-    } catch (IOException e) {
-      return "another process";
-    }
-  }
-
-  private static void createParent(Path dir) {
-    try {
-      Files.createDirectories(dir.getParent());
-    } catch (IOException e) {
-      throw unwritable(dir.getParent(), e);
-    }
-    if (!Files.isWritable(dir.getParent())) {
-      throw unwritable(dir.getParent(), new AccessDeniedException(dir.getParent().toString()));
-    }
-  }
-
-  private static HotbeatException unwritable(Path dir, IOException e) {
-    String reason = e instanceof AccessDeniedException ? "permission denied"
-        : e instanceof FileSystemException fse && fse.getReason() != null ? fse.getReason()
-        : e.getMessage();
-    return new HotbeatException("cannot write the database directory " + dir + " (" + reason
-        + "): choose a writable one with --pg-dir or HOTBEAT_PG_DIR", e);
-  }
-
-  private static Path sibling(Path dir, String suffix) {
-    return dir.resolveSibling(dir.getFileName() + suffix);
   }
 
   private static int freePort() {

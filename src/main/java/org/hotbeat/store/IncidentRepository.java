@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
+import org.hotbeat.config.Limits;
 
 /** Reads incidents and counts them for charts; every filter is a bound parameter. Thread-safe. */
 public final class IncidentRepository {
@@ -79,7 +80,7 @@ public final class IncidentRepository {
    * Longitude and latitude (WGS84) of every incident matching {@code q} (its limit and cursor
    * ignored), at most {@code max}: {lons, lats}.
    *
-   * @throws IllegalArgumentException when more than {@code max} match
+   * @throws org.hotbeat.LimitExceededException when more than {@code max} match
    */
   public double[][] positions(IncidentQuery q, int max) throws SQLException {
     IncidentFilter f = new IncidentFilter(q.withoutPaging());
@@ -96,8 +97,7 @@ public final class IncidentRepository {
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             if (n == max) {
-              throw new IllegalArgumentException("more than " + max + " incidents match; narrow "
-                  + "the filter");
+              throw Limits.tooManyIncidents(max);
             }
             if (n == lons.length) {
               lons = java.util.Arrays.copyOf(lons, n * 2);
@@ -132,7 +132,7 @@ public final class IncidentRepository {
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             if (rows.size() == max) {
-              throw new IllegalArgumentException("more than " + max + " incidents match");
+              throw Limits.tooManyIncidents(max);
             }
             rows.add(new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3)});
           }

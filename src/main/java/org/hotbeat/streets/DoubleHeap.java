@@ -37,9 +37,8 @@ final class DoubleHeap {
   /** Adds {@code node} or moves it to {@code k}, up or down. */
   void set(int node, double k) {
     if (position[node] == 0) {
-      heap[size] = node;
-      position[node] = ++size;
       key[node] = k;
+      place(size++, node);
       up(size - 1);
     } else {
       double old = key[node];
@@ -57,8 +56,7 @@ final class DoubleHeap {
     position[top] = 0;
     size--;
     if (size > 0) {
-      heap[0] = heap[size];
-      position[heap[0]] = 1;
+      place(0, heap[size]);
       down(0);
     }
     return top;
@@ -79,12 +77,10 @@ final class DoubleHeap {
       if (key[heap[parent]] <= k) {
         break;
       }
-      heap[i] = heap[parent];
-      position[heap[i]] = i + 1;
+      place(i, heap[parent]);
       i = parent;
     }
-    heap[i] = node;
-    position[node] = i + 1;
+    place(i, node);
   }
 
   private void down(int i) {
@@ -101,10 +97,14 @@ final class DoubleHeap {
       if (key[heap[child]] >= k) {
         break;
       }
-      heap[i] = heap[child];
-      position[heap[i]] = i + 1;
+      place(i, heap[child]);
       i = child;
     }
+    place(i, node);
+  }
+
+  /** Puts {@code node} at heap slot {@code i} (positions count from 1; 0 means not queued). */
+  private void place(int i, int node) {
     heap[i] = node;
     position[node] = i + 1;
   }

@@ -230,16 +230,6 @@ public final class StreetRepository {
     }
   }
 
-  /** How many street rows are in service. */
-  public long count() throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM street");
-        ResultSet rs = ps.executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
-
   /**
    * The name of the nearest named street within {@code metres} of each point (null where none),
    * for telling officers where a stop is.

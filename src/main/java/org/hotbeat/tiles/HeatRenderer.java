@@ -8,11 +8,13 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.hotbeat.config.Limits;
 import org.hotbeat.density.DensityEngine;
 import org.hotbeat.density.DensityGrid;
 import org.hotbeat.density.DensityRequest;
 import org.hotbeat.density.GridSpec;
 import org.hotbeat.density.Points;
+import org.hotbeat.geo.Extent;
 import org.hotbeat.geo.TileCoord;
 import org.hotbeat.geo.WebMercator;
 import org.hotbeat.store.IncidentQuery;
@@ -32,12 +34,11 @@ import org.hotbeat.store.IncidentRepository;
  * <p>Thread-safe; layers are cached per query and data version.
  */
 public final class HeatRenderer {
-  /** Most incidents read for one layer or tile. */
-  static final int MAX_POINTS = 5_000_000;
   /** Pixels finer than bandwidth / this are computed on a coarser lattice and interpolated. */
   private static final double FINEST = 8;
 
   private final IncidentRepository incidents;
+  private final int maxIncidents;
   private final DensityEngine engine = new DensityEngine();
   private final Map<String, HeatLayer> layers = new LinkedHashMap<>(16, 0.75f, true) {
     @Override
@@ -46,8 +47,10 @@ public final class HeatRenderer {
     }
   };
 
-  public HeatRenderer(IncidentRepository incidents) {
+  /** @param maxIncidents most incidents one layer or tile reads ({@link Limits#maxIncidents()}) */
+  public HeatRenderer(IncidentRepository incidents, int maxIncidents) {
     this.incidents = incidents;
+    this.maxIncidents = maxIncidents;
   }
 
   /** The layer of {@code q} at the current data version, computed once and then cached. */
@@ -59,38 +62,25 @@ public final class HeatRenderer {
         return cached;
       }
     }
-    double[][] pos = incidents.positions(q.filter(), MAX_POINTS);
+    double[][] pos = incidents.positions(q.filter(), maxIncidents);
     HeatLayer layer;
     if (pos[0].length == 0) {
       layer = new HeatLayer(0, 1, 0, HeatRamp.breaks(0), dataVersion);
     } else {
-      double minLat = Double.MAX_VALUE;
-      double maxLat = -Double.MAX_VALUE;
-      double minX = Double.MAX_VALUE;
-      double maxX = -Double.MAX_VALUE;
-      double minY = Double.MAX_VALUE;
-      double maxY = -Double.MAX_VALUE;
-      double[] xs = new double[pos[0].length];
-      double[] ys = new double[pos[0].length];
-      for (int i = 0; i < xs.length; i++) {
-        minLat = Math.min(minLat, pos[1][i]);
-        maxLat = Math.max(maxLat, pos[1][i]);
-        xs[i] = WebMercator.x(pos[0][i]);
-        ys[i] = WebMercator.y(pos[1][i]);
-        minX = Math.min(minX, xs[i]);
-        maxX = Math.max(maxX, xs[i]);
-        minY = Math.min(minY, ys[i]);
-        maxY = Math.max(maxY, ys[i]);
-      }
-      double refLat = (minLat + maxLat) / 2;
+      double[][] xy = WebMercator.forward(pos[0], pos[1]);
+      double[] xs = xy[0];
+      double[] ys = xy[1];
+      Extent lonLat = Extent.of(pos[0], pos[1]);
+      Extent e = Extent.of(xs, ys);
+      double refLat = (lonLat.minY() + lonLat.maxY()) / 2;
       double secant = 1 / Math.cos(Math.toRadians(refLat));
       double bw = q.bandwidthMetres() * secant;
       double reach = q.kernel().reach(bw);
-      double span = Math.max(maxX - minX, maxY - minY) + 2 * reach;
-      double cell = Math.max(bw / 4, span / 1024);
-      int w = (int) Math.ceil((maxX - minX + 2 * reach) / cell);
-      int h = (int) Math.ceil((maxY - minY + 2 * reach) / cell);
-      GridSpec spec = new GridSpec(minX - reach, minY - reach, cell, w, h);
+      Extent grown = e.grow(reach);
+      double cell = Math.max(bw / 4, Math.max(grown.width(), grown.height()) / 1024);
+      int w = (int) Math.ceil(grown.width() / cell);
+      int h = (int) Math.ceil(grown.height() / cell);
+      GridSpec spec = new GridSpec(grown.minX(), grown.minY(), cell, w, h);
       DensityGrid g = engine.compute(DensityRequest.of(Points.of(xs, ys), spec, q.kernel(), bw));
       double peak = (q.countShare() > 0 ? blendPeak(q, g, xs, ys, secant) : g.max())
           * secant * secant / q.periods();
@@ -135,16 +125,13 @@ public final class HeatRenderer {
     if (bbox == null) {
       return out;
     }
-    double[][] pos = incidents.positions(f0.withBbox(bbox), MAX_POINTS);
+    double[][] pos = incidents.positions(f0.withBbox(bbox), maxIncidents);
     if (pos[0].length == 0) {
       return out;
     }
-    double[] xs = new double[pos[0].length];
-    double[] ys = new double[pos[0].length];
-    for (int i = 0; i < xs.length; i++) {
-      xs[i] = WebMercator.x(pos[0][i]);
-      ys[i] = WebMercator.y(pos[1][i]);
-    }
+    double[][] xy = WebMercator.forward(pos[0], pos[1]);
+    double[] xs = xy[0];
+    double[] ys = xy[1];
     DensityGrid g = engine.compute(DensityRequest.of(Points.of(xs, ys),
         new GridSpec(west, north - ch * cell, cell, cw, ch), q.kernel(), bw));
     double scale = layer.secant() * layer.secant() / q.periods();

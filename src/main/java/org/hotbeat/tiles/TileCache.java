@@ -1,5 +1,9 @@
 package org.hotbeat.tiles;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,6 +29,19 @@ public final class TileCache {
       Map.Entry<String, byte[]> e = it.next();
       bytes -= e.getValue().length;
       it.remove();
+    }
+  }
+
+  /**
+   * A short digest (16 hex characters of SHA-256) of a layer's canonical key: the part of cache
+   * keys and ETags that names the layer.
+   */
+  public static String digest(String key) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(key.getBytes(StandardCharsets.UTF_8)), 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
     }
   }
 }

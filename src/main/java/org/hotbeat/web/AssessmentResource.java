@@ -6,12 +6,12 @@ import io.javalin.validation.Validator;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
+import org.hotbeat.InvalidInputException;
 import org.hotbeat.community.AreaSpec;
 import org.hotbeat.community.AssessmentPlot;
 import org.hotbeat.community.AssessmentRequest;
 import org.hotbeat.community.AssessmentService;
 import org.hotbeat.community.ControlCandidates;
-import org.hotbeat.community.GeoJsonAreas;
 import org.hotbeat.community.Period;
 
 /**
@@ -22,9 +22,9 @@ import org.hotbeat.community.Period;
 final class AssessmentResource {
   /** An area: {@code {"beat": "0111"}} or {@code {"polygon": <GeoJSON>}}. */
   record AreaBody(String beat, JsonNode polygon) {
-    AreaSpec spec(String field) {
-      return polygon == null || polygon.isNull() ? new AreaSpec(beat, null)
-          : new AreaSpec(beat, GeoJsonAreas.geometry(field, polygon).toString());
+    AreaSpec spec() {
+      // The service reads the polygon (geo.GeoJsonAreas), naming the field.
+      return new AreaSpec(beat, polygon == null || polygon.isNull() ? null : polygon.toString());
     }
   }
 
@@ -43,18 +43,18 @@ final class AssessmentResource {
   void assess(Context ctx) throws SQLException {
     String format = ctx.queryParam("format");
     if (format != null && !format.equals("json") && !format.equals("svg")) {
-      throw ProblemException.badRequest("format", "must be json or svg");
+      throw new InvalidInputException("format", "must be json or svg");
     }
     Body b = ctx.bodyAsClass(Body.class);
     if (b == null) {
-      throw ProblemException.badRequest("body", "is required");
+      throw new InvalidInputException("body", "is required");
     }
     if (b.bufferMetres() == null) {
-      throw ProblemException.badRequest("bufferMetres", "is required");
+      throw new InvalidInputException("bufferMetres", "is required");
     }
     var result = assessments.assess(new AssessmentRequest(b.agency(),
-        b.response() == null ? null : b.response().spec("response"), b.bufferMetres(),
-        b.control() == null ? null : b.control().spec("control"), Period.parse("before",
+        b.response() == null ? null : b.response().spec(), b.bufferMetres(),
+        b.control() == null ? null : b.control().spec(), Period.parse("before",
         b.before()), Period.parse("after", b.after()), b.categories(),
         Boolean.TRUE.equals(b.normalise())));
     if ("svg".equals(format)) {

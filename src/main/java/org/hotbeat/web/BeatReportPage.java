@@ -11,7 +11,8 @@ import org.hotbeat.evaluation.CountComparison;
 final class BeatReportPage {
   private BeatReportPage() {}
 
-  static String html(BeatReport.Report r) {
+  /** @param minCount the public minimum count, named on a suppressed report */
+  static String html(BeatReport.Report r, int minCount) {
     StringBuilder s = new StringBuilder(4096);
     String title = "Beat " + r.beat() + (r.name() == null ? "" : " (" + r.name() + ")");
     s.append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>")
@@ -26,7 +27,7 @@ final class BeatReportPage {
     s.append("<h1>").append(esc(title)).append("</h1>\n<p>")
         .append(esc(r.agency())).append(" · ").append(r.from()).append(" to ").append(r.to())
         .append(String.format(Locale.ROOT, " · %.2f km²", r.areaKm2()))
-        .append(r.suppressed() ? " · public version: counts under " + BeatReport.MIN_PUBLIC
+        .append(r.suppressed() ? " · public version: counts under " + minCount
             + " are not shown" : "").append("</p>\n");
     s.append("<table><thead><tr><th>category</th><th>incidents</th><th>per km²</th>")
         .append("<th>vs previous period</th><th>vs a year earlier</th></tr></thead><tbody>\n");

@@ -7,7 +7,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.hotbeat.InvalidInputException;
+import org.hotbeat.NotFoundException;
 import org.hotbeat.access.Role;
+import org.hotbeat.config.Limits;
 import org.hotbeat.evaluation.BeatReport;
 import org.hotbeat.store.BeatRepository;
 import org.hotbeat.time.TimeWindow;
@@ -25,10 +28,12 @@ final class BeatResource {
   private static final double METRES_PER_DEGREE = 111_320;
   private final BeatRepository beats;
   private final BeatReport reports;
+  private final int publicMinCount;
 
-  BeatResource(BeatRepository beats, BeatReport reports) {
+  BeatResource(BeatRepository beats, BeatReport reports, Limits limits) {
     this.beats = beats;
     this.reports = reports;
+    this.publicMinCount = limits.publicMinCount();
   }
 
   /**
@@ -41,7 +46,7 @@ final class BeatResource {
 
   /** The same report as a printable HTML page. */
   void reportHtml(Context ctx) throws SQLException {
-    ctx.contentType("text/html; charset=utf-8").result(BeatReportPage.html(build(ctx)));
+    ctx.contentType("text/html; charset=utf-8").result(BeatReportPage.html(build(ctx), publicMinCount));
   }
 
   /** The report of the request, suppressed unless the caller is patrol or above. */
@@ -52,17 +57,17 @@ final class BeatResource {
     if (agency == null) {
       List<String> agencies = beats.agenciesWith(code);
       if (agencies.size() > 1) {
-        throw ProblemException.badRequest("agency", "beat " + code + " exists for "
+        throw new InvalidInputException("agency", "beat " + code + " exists for "
             + String.join(", ", agencies) + ": name one");
       }
       agency = agencies.isEmpty() ? "" : agencies.get(0);
     }
     String theAgency = agency;
     BeatReport.Report report = reports.build(agency, code, period.from(), period.to())
-        .orElseThrow(() -> ProblemException.notFound("no beat " + code
+        .orElseThrow(() -> new NotFoundException("no beat " + code
             + (theAgency.isEmpty() ? "" : " in agency " + theAgency)));
     boolean full = AccessControl.caller(ctx).role().grants(Role.PATROL);
-    return full ? report : BeatReport.suppressed(report);
+    return full ? report : BeatReport.suppressed(report, publicMinCount);
   }
 
   void list(Context ctx) throws SQLException {

@@ -5,17 +5,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.validation.Validator;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
-import org.hotbeat.community.Audit;
+import java.util.function.Supplier;
+import org.hotbeat.InvalidInputException;
+import org.hotbeat.community.AuditRepository;
 import org.hotbeat.community.CommunityProblem;
 import org.hotbeat.community.CommunityProblemRepository;
-import org.hotbeat.community.GeoJsonAreas;
 import org.hotbeat.community.Meeting;
 import org.hotbeat.community.MeetingRepository;
 import org.hotbeat.community.ProblemResponse;
 import org.hotbeat.community.ResponseRepository;
+import org.hotbeat.geo.GeoJsonAreas;
+import org.hotbeat.time.TimeWindow;
 
 /**
  * The problem log under {@code /api/community}: meetings, problems (SARA), notes, responses and
@@ -40,28 +44,45 @@ final class CommunityResource {
       }
       for (String kind : List.of("polygon", "hotspot")) {
         if (a.hasNonNull(kind) && a.size() == 1) {
-          return new CommunityProblem.Area(kind, null, GeoJsonAreas.geometry("area." + kind, a.get(kind))
-              .toString());
+          return new CommunityProblem.Area(kind, null, GeoJsonAreas.write(
+              GeoJsonAreas.read("area." + kind, a.get(kind).toString())));
         }
       }
-      throw ProblemException.badRequest("area", "give one of beat, polygon or hotspot");
+      throw new InvalidInputException("area", "give one of beat, polygon or hotspot");
     }
   }
 
   record NoteBody(LocalDate date, String text) {}
 
   record Feature(String type, long id, @JsonRawValue String geometry,
-      Map<String, Object> properties) {}
+      ProblemProperties properties) {}
+
+  /** What the map shows of a problem. */
+  record ProblemProperties(String title, String status, List<String> categories, String raisedOn,
+      String raisedBeat, String raisedBy, String areaKind) {}
+
+  /** A list's {@code from}/{@code to} as calendar days of the agency's clock, {@code to} excluded. */
+  private record Days(LocalDate from, LocalDate to) {
+    static Days of(Context ctx) {
+      TimeWindow w = TimeParams.window(ctx, "from", "to");
+      Supplier<ZoneId> clock = TimeParams.clock(ctx, ctx.queryParam("agency"));
+      return new Days(day(w.from(), clock), day(w.to(), clock));
+    }
+
+    private static LocalDate day(Instant at, Supplier<ZoneId> clock) {
+      return at == null ? null : LocalDate.ofInstant(at, clock.get());
+    }
+  }
 
   record FeatureCollection(String type, List<Feature> features) {}
 
   private final MeetingRepository meetings;
   private final CommunityProblemRepository problems;
   private final ResponseRepository responses;
-  private final Audit audit;
+  private final AuditRepository audit;
 
   CommunityResource(MeetingRepository meetings, CommunityProblemRepository problems, ResponseRepository responses,
-      Audit audit) {
+      AuditRepository audit) {
     this.meetings = meetings;
     this.problems = problems;
     this.responses = responses;
@@ -79,7 +100,7 @@ final class CommunityResource {
   private static <T> T body(Context ctx, Class<T> type) {
     T b = ctx.bodyAsClass(type);
     if (b == null) {
-      throw ProblemException.badRequest("body", "is required");
+      throw new InvalidInputException("body", "is required");
     }
     return b;
   }
@@ -107,11 +128,9 @@ final class CommunityResource {
   }
 
   void listMeetings(Context ctx) throws SQLException {
-    Validator<LocalDate> from = ctx.queryParamAsClass("from", LocalDate.class);
-    Validator<LocalDate> to = ctx.queryParamAsClass("to", LocalDate.class);
-    QueryParams.validateAll(from, to);
-    ctx.json(meetings.list(ctx.queryParam("agency"), ctx.queryParam("beat"),
-        from.getOrNull(), to.getOrNull(), 1000));
+    Days days = Days.of(ctx);
+    ctx.json(meetings.list(ctx.queryParam("agency"), ctx.queryParam("beat"), days.from(),
+        days.to(), 1000));
   }
 
   void createProblem(Context ctx) throws SQLException {
@@ -134,22 +153,13 @@ final class CommunityResource {
 
   /** The problems as GeoJSON, for the map: each problem's area with its title and status. */
   void listProblems(Context ctx) throws SQLException {
-    Validator<LocalDate> from = ctx.queryParamAsClass("from", LocalDate.class);
-    Validator<LocalDate> to = ctx.queryParamAsClass("to", LocalDate.class);
-    QueryParams.validateAll(from, to);
+    Days days = Days.of(ctx);
     List<Feature> features = problems.list(ctx.queryParam("agency"), ctx.queryParam("beat"),
-        ctx.queryParam("status"), from.getOrNull(), to.getOrNull(), 1000)
-        .stream().map(p -> {
-          Map<String, Object> props = new java.util.LinkedHashMap<>();
-          props.put("title", p.title());
-          props.put("status", p.status());
-          props.put("categories", p.categories());
-          props.put("raisedOn", p.raisedOn().toString());
-          props.put("raisedBeat", p.raisedBeat());
-          props.put("raisedBy", p.raisedBy());
-          props.put("areaKind", p.areaKind());
-          return new Feature("Feature", p.id(), p.area(), props);
-        }).toList();
+        ctx.queryParam("status"), days.from(), days.to(), 1000).stream()
+        .map(p -> new Feature("Feature", p.id(), p.area(), new ProblemProperties(p.title(),
+            p.status(), p.categories(), p.raisedOn().toString(), p.raisedBeat(), p.raisedBy(),
+            p.areaKind())))
+        .toList();
     ctx.json(new FeatureCollection("FeatureCollection", features));
   }
 
@@ -181,7 +191,7 @@ final class CommunityResource {
     QueryParams.validateAll(id);
     String entity = ctx.queryParam("entity");
     if (entity != null && !List.of("meeting", "problem", "note", "response").contains(entity)) {
-      throw ProblemException.badRequest("entity", "must be meeting, problem, note or response");
+      throw new InvalidInputException("entity", "must be meeting, problem, note or response");
     }
     ctx.json(audit.list(entity, id.getOrNull(), 1000));
   }

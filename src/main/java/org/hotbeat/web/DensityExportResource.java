@@ -3,12 +3,9 @@ package org.hotbeat.web;
 import io.javalin.http.Context;
 import io.javalin.validation.Validator;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.hotbeat.config.Limits;
 import org.hotbeat.density.DensityGrid;
 import org.hotbeat.density.GridSpec;
@@ -24,14 +21,20 @@ import org.hotbeat.tiles.HeatQuery;
  * densest cells covering {@code shares}, default 1, 5 and 10 % of the study area).
  */
 final class DensityExportResource {
+  record MultiPolygon(String type, List<List<List<double[]>>> coordinates) {}
+
+  record AreaProperties(double share, double thresholdPerKm2, double areaKm2) {}
+
+  record Area(String type, MultiPolygon geometry, AreaProperties properties) {}
+
+  record Areas(String type, List<Area> features) {}
+
   private final DensitySurface surfaces;
   private final Limits limits;
-  private final long maxCells;
 
   DensityExportResource(DensitySurface surfaces, Limits limits) {
     this.surfaces = surfaces;
     this.limits = limits;
-    this.maxCells = limits.maxGridCells();
   }
 
   void geoTiff(Context ctx) throws SQLException {
@@ -62,29 +65,27 @@ final class DensityExportResource {
   }
 
   void hotspots(Context ctx) throws SQLException {
-    String text = ctx.queryParamAsClass("shares", String.class).getOrDefault("0.01,0.05,0.10");
-    double[] shares;
-    try {
-      shares = Arrays.stream(text.split(",")).mapToDouble(v -> Double.parseDouble(v.strip()))
-          .toArray();
-    } catch (NumberFormatException e) {
-      throw ProblemException.badRequest("shares", "must be numbers between 0 and 1");
-    }
-    for (double v : shares) {
-      if (!(v > 0 && v < 1)) {
-        throw ProblemException.badRequest("shares", "must be numbers between 0 and 1");
-      }
-    }
+    Validator<String> text = ctx.queryParamAsClass("shares", String.class)
+        .check(t -> t == null || shares(t) != null, "must be numbers between 0 and 1");
+    QueryParams.validateAll(text);
+    double[] shares = shares(text.getOrDefault("0.01,0.05,0.10"));
     DensitySurface.Surface s = surface(ctx);
-    List<Map<String, Object>> features = new ArrayList<>();
-    for (Map<String, Object> a : DensitySurface.hotspotAreas(s, shares)) {
-      Map<String, Object> props = new LinkedHashMap<>(a);
-      Object geometry = props.remove("geometry");
-      features.add(Map.of("type", "Feature", "geometry",
-          Map.of("type", "MultiPolygon", "coordinates", geometry), "properties", props));
+    List<Area> features = DensitySurface.hotspotAreas(s, shares).stream()
+        .map(a -> new Area("Feature", new MultiPolygon("MultiPolygon", a.coordinates()),
+            new AreaProperties(a.share(), a.thresholdPerKm2(), a.areaKm2())))
+        .toList();
+    ctx.contentType("application/geo+json").json(new Areas("FeatureCollection", features));
+  }
+
+  /** The comma-separated shares, or null unless each is a number between 0 and 1. */
+  private static double[] shares(String text) {
+    try {
+      double[] v = Arrays.stream(text.split(",")).mapToDouble(x -> Double.parseDouble(x.strip()))
+          .toArray();
+      return Arrays.stream(v).allMatch(x -> x > 0 && x < 1) ? v : null;
+    } catch (NumberFormatException e) {
+      return null;
     }
-    ctx.contentType("application/geo+json").json(Map.of("type", "FeatureCollection",
-        "features", features));
   }
 
   private DensitySurface.Surface surface(Context ctx) throws SQLException {
@@ -92,13 +93,7 @@ final class DensityExportResource {
         .check(c -> c == null || (c >= 1 && c <= 10_000), "must be 1 to 10000 m");
     QueryParams.validateAll(cell);
     HeatQuery q = DensityParams.read(ctx, limits, false);
-    try {
-      return surfaces.compute(q.filter(), new DensitySurface.Settings(q.kernel(),
-          q.bandwidthMetres(), cell.getOrDefault(0.0), q.periods(), maxCells));
-    } catch (DensitySurface.TooManyCells e) {
-      throw new ProblemException(413, "Content Too Large", e.getMessage(), null);
-    } catch (IllegalArgumentException e) {
-      throw new ProblemException(400, "Bad Request", e.getMessage(), null);
-    }
+    return surfaces.compute(q.filter(), new DensitySurface.Settings(q.kernel(),
+        q.bandwidthMetres(), cell.getOrDefault(0.0), q.periods(), limits.maxGridCells()));
   }
 }

@@ -5,6 +5,7 @@ import io.javalin.validation.Validator;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeSet;
+import org.hotbeat.InvalidInputException;
 import org.hotbeat.access.Role;
 import org.hotbeat.config.Limits;
 import org.hotbeat.density.Kernel;
@@ -48,21 +49,20 @@ final class DensityParams {
         .check(v -> v == null || (v > 0 && v <= maxBandwidth), "must be more than 0 and at most "
             + (int) maxBandwidth + " m (limit " + Limits.MAX_BANDWIDTH + ")");
     QueryParams.validateAll(bandwidth, per, share, countCell);
-    Kernel kernel;
-    try {
-      kernel = Kernel.parse(ctx.queryParamAsClass("kernel", String.class).getOrDefault("quartic"));
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.badRequest("kernel", e.getMessage());
-    }
+    Validator<String> kernelName = ctx.queryParamAsClass("kernel", String.class)
+        .check(k -> k == null || Kernel.byName(k).isPresent(),
+            "must be quartic, gaussian, epanechnikov or uniform");
+    QueryParams.validateAll(kernelName);
+    Kernel kernel = Kernel.parse(kernelName.getOrDefault("quartic"));
     boolean full = AccessControl.caller(ctx).role().grants(Role.PATROL);
     double bw = bandwidth.getOrDefault(full ? DEFAULT_BANDWIDTH
         : Math.max(DEFAULT_BANDWIDTH, publicMinBandwidth));
     if (bw < publicMinBandwidth && !full) {
-      throw ProblemException.badRequest("bandwidth", "public maps use at least "
+      throw new InvalidInputException("bandwidth", "public maps use at least "
           + (int) publicMinBandwidth + " m, so that no single address can be read off them");
     }
     if (share.getOrNull() != null && share.get() > 0 && !(full && blend)) {
-      throw ProblemException.badRequest("countShare", full ? "exports are kernel densities only"
+      throw new InvalidInputException("countShare", full ? "exports are kernel densities only"
           : "public maps show smoothed densities only, never cell counts");
     }
     double countShare = full && blend ? share.getOrDefault(HeatDefaults.COUNT_SHARE) : 0;
@@ -72,7 +72,7 @@ final class DensityParams {
     double periods = 1;
     if (unit != null) {
       if (filter.from() == null || filter.to() == null) {
-        throw ProblemException.badRequest("per", "a rate per " + unit + " needs from and to");
+        throw new InvalidInputException("per", "a rate per " + unit + " needs from and to");
       }
       periods = Duration.between(filter.from(), filter.to()).toMinutes()
           / (double) UNITS.get(unit).toMinutes();

@@ -88,7 +88,8 @@ final class IncidentParams {
         limit.getOrDefault(defaultLimit));
   }
 
-  private static Set<String> list(Context ctx, String name) {
+  /** The values of a repeatable parameter, each also split at commas. */
+  static Set<String> list(Context ctx, String name) {
     Set<String> out = new LinkedHashSet<>();
     for (String v : ctx.queryParams(name)) {
       for (String part : v.split(",")) {

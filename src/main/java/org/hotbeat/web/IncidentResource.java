@@ -2,10 +2,9 @@ package org.hotbeat.web;
 
 import io.javalin.http.Context;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import org.hotbeat.InvalidInputException;
 import org.hotbeat.store.Incident;
 import org.hotbeat.store.IncidentQuery;
 import org.hotbeat.store.IncidentRepository;
@@ -18,7 +17,7 @@ import org.hotbeat.store.IncidentRepository;
 final class IncidentResource {
   record PointGeometry(String type, double[] coordinates) {}
 
-  record Feature(String type, String id, PointGeometry geometry, Map<String, Object> properties) {}
+  record Feature(String type, String id, PointGeometry geometry, IncidentProperties properties) {}
 
   record FeatureCollection(String type, List<Feature> features, int numberReturned, String next) {}
 
@@ -53,7 +52,7 @@ final class IncidentResource {
       }
     }
     if (group == null) {
-      throw ProblemException.badRequest("by", "must be one of category, offense, hour, weekday, "
+      throw new InvalidInputException("by", "must be one of category, offense, hour, weekday, "
           + "hour×weekday (or hour_weekday), month, beat");
     }
     List<IncidentRepository.Count> counts = incidents.stats(IncidentParams.read(ctx, 1), group);
@@ -74,14 +73,7 @@ final class IncidentResource {
   }
 
   private static Feature feature(Incident i) {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("agency", i.agency());
-    p.put("source_id", i.sourceId());
-    p.put("occurred_at", i.occurredAt());
-    p.put("offense", i.offense());
-    p.put("category", i.category());
-    p.put("location_precision", i.locationPrecision());
     return new Feature("Feature", i.agency() + ":" + i.id(),
-        new PointGeometry("Point", new double[] {i.lon(), i.lat()}), p);
+        new PointGeometry("Point", new double[] {i.lon(), i.lat()}), IncidentProperties.of(i));
   }
 }

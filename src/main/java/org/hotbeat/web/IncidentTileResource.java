@@ -9,6 +9,7 @@ import java.util.Map;
 import org.hotbeat.geo.TileCoord;
 import org.hotbeat.store.IncidentAggregates;
 import org.hotbeat.store.IncidentQuery;
+import org.hotbeat.tiles.TileCache;
 
 /**
  * Point-level incidents on the map, for analysts only: {@code /tiles/incidents/{z}/{x}/{y}.mvt}
@@ -37,52 +38,31 @@ final class IncidentTileResource {
     TileCoord t = TileRequests.coord(ctx, ".mvt");
     IncidentQuery q = IncidentParams.read(ctx, 1);
     String etag = "\"incidents-" + data.version() + "-"
-        + HeatTileResource.digest(String.valueOf(ctx.queryString())) + "\"";
-    ctx.header("ETag", etag);
-    ctx.header("Cache-Control", "private, max-age=60");
-    ctx.header("Vary", "Authorization");
-    if (etag.equals(ctx.header("If-None-Match"))) {
-      ctx.status(304);
+        + TileCache.digest(String.valueOf(ctx.queryString())) + "\"";
+    if (TileResponses.notModified(ctx, etag, TileResponses.PRIVATE)) {
       return;
     }
-    byte[] mvt = aggregates.tile(q, t);
-    if (mvt.length == 0) {
-      ctx.status(204);
-      return;
-    }
-    ctx.contentType(StreetTileResource.MVT).result(mvt);
+    TileResponses.mvt(ctx, aggregates.tile(q, t));
   }
 
   void tileJson(Context ctx) throws SQLException {
     IncidentParams.read(ctx, 1);   // validates the filter the tile URLs will carry
-    String qs = ctx.queryString();
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("tilejson", "3.0.0");
-    json.put("name", "hotbeat incidents");
-    json.put("description", "reported incidents: clusters with counts below zoom "
-        + IncidentAggregates.POINT_ZOOM + ", single incidents from it");
-    json.put("version", data.version());
-    json.put("attribution", data.attribution());
-    json.put("scheme", "xyz");
-    json.put("tiles", List.of(ctx.scheme() + "://" + ctx.host() + "/tiles/incidents/{z}/{x}/{y}.mvt"
-        + (qs == null ? "" : "?" + qs)));
-    json.put("minzoom", 0);
-    json.put("maxzoom", MAX_ZOOM);
-    json.put("bounds", List.of(-180, -85.0511, 180, 85.0511));
-    json.put("vector_layers", List.of(Map.of(
-        "id", "incidents",
-        "description", "incidents matching the filter",
-        "minzoom", 0,
-        "maxzoom", MAX_ZOOM,
-        "fields", Map.of(
-            "count", "incidents at this point (clusters below zoom "
-                + IncidentAggregates.POINT_ZOOM + "; 1 from it)",
-            "id", "agency:id of the incident",
-            "category", "normalised category",
-            "offense", "the agency's offence code",
-            "occurred_at", "when it happened (ISO-8601, UTC)",
-            "precision", "what the point stands for: exact, block, street…"))));
-    ctx.json(json);
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("count", "incidents at this point (clusters below zoom "
+        + IncidentAggregates.POINT_ZOOM + "; 1 from it)");
+    fields.put("id", "agency:id of the incident");
+    fields.put("category", "normalised category");
+    fields.put("offense", "the agency's offence code");
+    fields.put("occurred_at", "when it happened (ISO-8601, UTC)");
+    fields.put("precision", "what the point stands for: exact, block, street…");
+    ctx.json(TileJson.of("hotbeat incidents", data.version(),
+            TileJson.url(ctx, "/tiles/incidents/{z}/{x}/{y}.mvt", true), 0, MAX_ZOOM)
+        .describedAs("reported incidents: clusters with counts below zoom "
+            + IncidentAggregates.POINT_ZOOM + ", single incidents from it")
+        .attributedTo(data.attribution())
+        .bounded(TileJson.WORLD, null)
+        .withLayer(new TileJson.VectorLayer("incidents", "incidents matching the filter", 0,
+            MAX_ZOOM, fields)));
   }
 
   void near(Context ctx) throws SQLException {

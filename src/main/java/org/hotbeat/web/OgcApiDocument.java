@@ -7,6 +7,10 @@ import java.util.Map;
 /**
  * The OpenAPI 3.0 definition of the OGC API Features service at {@code /ogc}, as the standard's
  * {@code /req/oas30} asks. GDAL reads it to learn which query parameters exist.
+ *
+ * <p>Built from maps, not records: an OpenAPI document's keys are paths, parameter names and
+ * status codes ({@code "/collections/{collectionId}/items"}, {@code "200"}, {@code "$ref"}), data
+ * rather than a fixed shape, so records would only rename maps.
  */
 final class OgcApiDocument {
   private OgcApiDocument() {}

@@ -3,15 +3,16 @@ package org.hotbeat.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.javalin.http.Context;
+import io.javalin.validation.Validator;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import org.hotbeat.InvalidInputException;
+import org.hotbeat.NotFoundException;
 import org.hotbeat.access.Role;
 import org.hotbeat.geo.Bbox;
 import org.hotbeat.store.BeatRepository;
@@ -44,16 +45,40 @@ final class OgcFeaturesResource {
   record Conformance(List<String> conformsTo) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record Collection(String id, String title, String description, Map<String, Object> extent,
+  record Collection(String id, String title, String description, Extent extent,
       String itemType, List<String> crs, List<Link> links) {}
+
+  /** A collection's extent; {@code temporal} is left out where there is none. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Extent(SpatialExtent spatial, TemporalExtent temporal) {}
+
+  /** @param bbox one box, west, south, east, north */
+  record SpatialExtent(List<List<Double>> bbox, String crs) {}
+
+  /** @param interval one interval, first and last instant */
+  record TemporalExtent(List<List<String>> interval) {}
 
   record Collections(List<Link> links, List<Collection> collections) {}
 
   record Feature(String type, String id, @JsonRawValue String geometry,
-      Map<String, Object> properties, List<Link> links) {}
+      Object properties, List<Link> links) {}
+
+  record BeatProperties(String agency, String code, String name, String district) {}
 
   record Items(String type, List<Feature> features, String timeStamp, int numberReturned,
       List<Link> links) {}
+
+  /**
+   * A {@code bbox} parameter: 2-D, or 3-D whose vertical range does not apply to points.
+   * Registered as a query type, so a bad one is reported like any other parameter.
+   */
+  record OgcBbox(Bbox box) {
+    static OgcBbox parse(String text) {
+      String[] parts = text.split(",", -1);
+      return new OgcBbox(Bbox.parse(parts.length != 6 ? text
+          : parts[0] + "," + parts[1] + "," + parts[3] + "," + parts[4]));
+    }
+  }
 
   private final IncidentRepository incidents;
   private final BeatRepository beats;
@@ -130,7 +155,7 @@ final class OgcFeaturesResource {
     String id = ctx.pathParam("featureId");
     List<BeatRepository.Beat> found = beats.page(null, id, 0, 1);
     if (found.isEmpty()) {
-      throw ProblemException.notFound("no beat " + id);
+      throw new NotFoundException("no beat " + id);
     }
     ctx.json(beatFeature(found.get(0), base(ctx) + "/collections/beats")).contentType(GEOJSON);
   }
@@ -159,16 +184,11 @@ final class OgcFeaturesResource {
     onlyParams(ctx, Set.of("f"));
     String id = ctx.pathParam("featureId");
     int colon = id.lastIndexOf(':');
-    Incident found = null;
-    if (colon > 0) {
-      try {
-        found = incidents.byId(id.substring(0, colon), Long.parseLong(id.substring(colon + 1)));
-      } catch (NumberFormatException e) {
-        found = null;
-      }
-    }
+    String number = colon > 0 ? id.substring(colon + 1) : "";
+    Incident found = number.matches("\\d{1,18}")
+        ? incidents.byId(id.substring(0, colon), Long.parseLong(number)) : null;
     if (found == null) {
-      throw ProblemException.notFound("no incident " + id);
+      throw new NotFoundException("no incident " + id);
     }
     ctx.json(incidentFeature(found, base(ctx) + "/collections/incidents")).contentType(GEOJSON);
   }
@@ -181,52 +201,36 @@ final class OgcFeaturesResource {
   private record Paging(double[] bbox, Instant from, Instant to, int limit) {}
 
   private static Paging paging(Context ctx) {
-    String bboxText = ctx.queryParam("bbox");
-    double[] bbox = null;
-    if (bboxText != null) {
-      String[] parts = bboxText.split(",");
-      try {
-        if (parts.length == 6) {   // 3-D box: the vertical range does not apply to points
-          bboxText = parts[0] + "," + parts[1] + "," + parts[3] + "," + parts[4];
-        }
-        bbox = Bbox.parse(bboxText).toArray();
-      } catch (IllegalArgumentException e) {
-        throw ProblemException.badRequest("bbox", e.getMessage());
-      }
-    }
-    Instant from = null;
-    Instant to = null;
+    Validator<OgcBbox> bbox = ctx.queryParamAsClass("bbox", OgcBbox.class);
+    Validator<Integer> limit = ctx.queryParamAsClass("limit", Integer.class)
+        .check(n -> n == null || n >= 1, "must be at least 1");
+    Instant[] window = QueryParams.validateAll(() -> datetime(ctx), bbox, limit);
+    OgcBbox box = bbox.getOrNull();
+    return new Paging(box == null ? null : box.box().toArray(), window[0], window[1],
+        Math.min(limit.getOrDefault(DEFAULT_LIMIT), MAX_LIMIT));
+  }
+
+  /**
+   * {@code datetime}: an instant, or {@code start/end} with open ends as {@code ..} or empty;
+   * both ends included, local times on the agency's clock. {from, to exclusive}.
+   */
+  private static Instant[] datetime(Context ctx) {
     String dt = ctx.queryParam("datetime");
-    if (dt != null) {
-      try {
-        String[] ends = dt.split("/", -1);
-        if (ends.length == 1) {
-          from = TimeParams.instant(ctx, "datetime", ends[0], null);
-          to = from.plusMillis(1);
-        } else if (ends.length == 2) {
-          from = open(ends[0]) ? null : TimeParams.instant(ctx, "datetime", ends[0], null);
-          to = open(ends[1]) ? null : TimeParams.instant(ctx, "datetime", ends[1], null).plusMillis(1);
-          if (from != null && to != null && !from.isBefore(to)) {
-            throw new IllegalArgumentException("the interval ends before it starts");
-          }
-        } else {
-          throw new IllegalArgumentException("an instant or start/end");
-        }
-      } catch (IllegalArgumentException e) {
-        throw ProblemException.badRequest("datetime", e.getMessage());
-      }
+    if (dt == null) {
+      return new Instant[2];
     }
-    Integer limit;
-    try {
-      limit = ctx.queryParam("limit") == null ? DEFAULT_LIMIT
-          : Integer.parseInt(ctx.queryParam("limit"));
-    } catch (NumberFormatException e) {
-      throw ProblemException.badRequest("limit", "must be a whole number");
+    String[] ends = dt.split("/", -1);
+    if (ends.length > 2) {
+      throw new InvalidInputException("datetime", "an instant or start/end");
     }
-    if (limit < 1) {
-      throw ProblemException.badRequest("limit", "must be at least 1");
+    String last = ends[ends.length - 1];
+    Instant from = open(ends[0]) ? null : TimeParams.instant(ctx, "datetime", ends[0], null);
+    Instant to = open(last) ? null
+        : TimeParams.instant(ctx, "datetime", last, null).plusMillis(1);
+    if (from != null && to != null && !from.isBefore(to)) {
+      throw new InvalidInputException("datetime", "the interval ends before it starts");
     }
-    return new Paging(bbox, from, to, Math.min(limit, MAX_LIMIT));
+    return new Instant[] {from, to};
   }
 
   private static boolean open(String end) {
@@ -237,43 +241,42 @@ final class OgcFeaturesResource {
   private static void onlyParams(Context ctx, Set<String> allowed) {
     for (String name : ctx.queryParamMap().keySet()) {
       if (!allowed.contains(name)) {
-        throw ProblemException.badRequest(name, "is not a parameter of this resource; allowed: "
+        throw new InvalidInputException(name, "is not a parameter of this resource; allowed: "
             + String.join(", ", allowed));
       }
     }
     String f = ctx.queryParam("f");
     if (f != null && !f.equals("json")) {
-      throw ProblemException.badRequest("f", "only json is offered");
+      throw new InvalidInputException("f", "only json is offered");
     }
   }
 
   private static void requireBeats(Context ctx) {
     String id = ctx.pathParam("collectionId");
     if (!id.equals("beats")) {
-      throw ProblemException.notFound("no collection " + id);
+      throw new NotFoundException("no collection " + id);
     }
   }
 
   private Collection beatsCollection(String b) throws SQLException {
     double[] e = beats.extent();
     return new Collection("beats", "Police beats", "Beat outlines and names (public)",
-        Map.of("spatial", Map.of("bbox", List.of(e == null ? List.of(-180, -90, 180, 90)
-            : List.of(e[0], e[1], e[2], e[3])), "crs", CRS84)),
-        "feature", List.of(CRS84), collectionLinks(b + "/collections/beats"));
+        new Extent(spatial(e), null), "feature", List.of(CRS84), collectionLinks(b + "/collections/beats"));
   }
 
   private Collection incidentsCollection(String b) throws SQLException {
     double[] e = incidents.extent();
-    Map<String, Object> extent = new LinkedHashMap<>();
-    extent.put("spatial", Map.of("bbox", List.of(e == null ? List.of(-180, -90, 180, 90)
-        : List.of(e[0], e[1], e[2], e[3])), "crs", CRS84));
-    if (e != null) {
-      extent.put("temporal", Map.of("interval", List.of(List.of(
-          Instant.ofEpochMilli((long) e[4]).toString(), Instant.ofEpochMilli((long) e[5])
-              .toString()))));
-    }
+    TemporalExtent temporal = e == null ? null : new TemporalExtent(List.of(List.of(
+        Instant.ofEpochMilli((long) e[4]).toString(), Instant.ofEpochMilli((long) e[5])
+            .toString())));
     return new Collection("incidents", "Incidents", "Point-level incidents (analysts only)",
-        extent, "feature", List.of(CRS84), collectionLinks(b + "/collections/incidents"));
+        new Extent(spatial(e), temporal), "feature", List.of(CRS84), collectionLinks(b + "/collections/incidents"));
+  }
+
+  /** The extent {@code e} (west, south, east, north, …) or the whole world when there is none. */
+  private static SpatialExtent spatial(double[] e) {
+    return new SpatialExtent(List.of(e == null ? List.of(-180.0, -90.0, 180.0, 90.0)
+        : List.of(e[0], e[1], e[2], e[3])), CRS84);
   }
 
   private static List<Link> collectionLinks(String c) {
@@ -283,25 +286,15 @@ final class OgcFeaturesResource {
 
   private static Feature beatFeature(BeatRepository.Beat x, String collectionUrl) {
     String id = x.agency() + ":" + x.code();
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("agency", x.agency());
-    p.put("code", x.code());
-    p.put("name", x.name());
-    p.put("district", x.district());
-    return new Feature("Feature", id, x.geometryJson(), p, featureLinks(collectionUrl, id));
+    return new Feature("Feature", id, x.geometryJson(), new BeatProperties(x.agency(), x.code(),
+        x.name(), x.district()), featureLinks(collectionUrl, id));
   }
 
   private static Feature incidentFeature(Incident i, String collectionUrl) {
     String id = i.agency() + ":" + i.id();
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("agency", i.agency());
-    p.put("source_id", i.sourceId());
-    p.put("occurred_at", i.occurredAt().toString());
-    p.put("offense", i.offense());
-    p.put("category", i.category());
-    p.put("location_precision", i.locationPrecision());
     return new Feature("Feature", id, "{\"type\":\"Point\",\"coordinates\":[" + i.lon() + ","
-        + i.lat() + "]}", p, featureLinks(collectionUrl, id));
+        + i.lat() + "]}", IncidentProperties.of(i),
+        featureLinks(collectionUrl, id));
   }
 
   /** A feature's own link and its collection's, as /req/core/f-links asks. */

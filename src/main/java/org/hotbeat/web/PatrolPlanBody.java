@@ -1,9 +1,12 @@
 package org.hotbeat.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.validation.ValidationError;
+import io.javalin.validation.ValidationException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -13,19 +16,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.hotbeat.InvalidInputException;
+import org.hotbeat.config.PatrolDefaults;
+import org.hotbeat.geo.GeoJsonAreas;
 import org.hotbeat.geo.LonLat;
 import org.hotbeat.ingest.Taxonomy;
 import org.hotbeat.patrol.PlanRequest;
 import org.hotbeat.streets.TravelMode;
 import org.hotbeat.time.TimeWindow;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.Polygonal;
-import org.locationtech.jts.io.geojson.GeoJsonReader;
 
 /**
  * The JSON body of {@code POST /api/patrol-plans}, and its validation into a {@link PlanRequest}
- * with every default filled in. Every bad field is reported, not only the first.
+ * with every default filled in from {@link PatrolDefaults}. Every bad field is reported, not only
+ * the first. Times without an offset are read on the clock of the plan's agency.
  */
 record PatrolPlanBody(Area area, Shift shift, List<Unit> units, Double dwellMinutes,
     Integer maxStops, Double revisitMinutes, Long seed, Risk risk, Candidates candidates) {
@@ -42,90 +46,89 @@ record PatrolPlanBody(Area area, Shift shift, List<Unit> units, Double dwellMinu
 
   record Candidates(Double separationMetres, Integer max, Double minRisk) {}
 
-  static final double DEFAULT_DWELL_MIN = 12;
-  static final double DEFAULT_REVISIT_MIN = 120;
-  static final double DEFAULT_BANDWIDTH_M = 150;
-  static final double DEFAULT_SEPARATION_M = 200;
-  static final int DEFAULT_MAX_CANDIDATES = 50;
-  static final double DEFAULT_MIN_RISK = 1;
-  static final int MAX_UNITS = 12;
-  private static final Duration MAX_SHIFT = Duration.ofHours(24);
+  /** The field errors found so far, by field, as the one error mapper reports them. */
+  private static final class Errors {
+    final Map<String, List<ValidationError<?>>> byField = new LinkedHashMap<>();
 
-  /** @param clockSeed the seed used when the body names none (reported in the plan) */
-  PlanRequest validate(long clockSeed) {
-    List<ProblemDetail.FieldError> errors = new ArrayList<>();
+    void add(String field, String message) {
+      byField.computeIfAbsent(field, f -> new ArrayList<>())
+          .add(new ValidationError<>(message, Map.of(), null, null));
+    }
+
+    void add(InvalidInputException e) {
+      add(e.field(), e.reason());
+    }
+  }
+
+  /** The agency whose clock the body's local times are read on (null: the one all share). */
+  String agency() {
+    return area == null ? null : area.agency();
+  }
+
+  /**
+   * @param clockSeed the seed used when the body names none (reported in the plan)
+   * @param d what each setting left out defaults to, and the bounds on units and shift
+   * @param clock the plan's agency's clock, asked for only when a time has no offset
+   * @throws ValidationException listing every bad field
+   */
+  PlanRequest validate(long clockSeed, PatrolDefaults d, Supplier<ZoneId> clock) {
+    Errors errors = new Errors();
     PlanRequest.Area a = area(errors);
-    OffsetDateTime start = time(shift == null ? null : shift.start(), "shift.start", errors);
-    OffsetDateTime end = time(shift == null ? null : shift.end(), "shift.end", errors);
+    OffsetDateTime start = time(shift == null ? null : shift.start(), "shift.start", clock, errors);
+    OffsetDateTime end = time(shift == null ? null : shift.end(), "shift.end", clock, errors);
     if (start != null && end != null) {
       if (!end.isAfter(start)) {
-        errors.add(new ProblemDetail.FieldError("shift.end", "must be after shift.start"));
-      } else if (Duration.between(start, end).compareTo(MAX_SHIFT) > 0) {
-        errors.add(new ProblemDetail.FieldError("shift.end", "a shift lasts at most 24 hours"));
+        errors.add("shift.end", "must be after shift.start");
+      } else if (Duration.between(start, end).compareTo(Duration.ofHours(d.maxShiftHours())) > 0) {
+        errors.add("shift.end", "a shift lasts at most " + d.maxShiftHours() + " hours");
       }
     }
-    List<PlanRequest.Unit> us = units(errors);
-    double dwell = range(dwellMinutes, DEFAULT_DWELL_MIN, 1, 120, "dwellMinutes", errors);
-    double revisit = range(revisitMinutes, DEFAULT_REVISIT_MIN, 15, 1440, "revisitMinutes", errors);
-    int stops = (int) range(maxStops == null ? null : maxStops.doubleValue(), 0, 0, 100,
-        "maxStops", errors);
-    PlanRequest.Risk r = risk(start, end, errors);
+    List<PlanRequest.Unit> us = units(d.maxUnits(), errors);
+    double dwell = range(dwellMinutes, d.dwellMinutes(), PatrolDefaults.DWELL_RANGE,
+        "dwellMinutes", errors);
+    double revisit = range(revisitMinutes, d.revisitMinutes(), PatrolDefaults.REVISIT_RANGE,
+        "revisitMinutes", errors);
+    int stops = (int) range(maxStops == null ? null : maxStops.doubleValue(), 0,
+        new double[] {0, 100}, "maxStops", errors);
+    PlanRequest.Risk r = risk(start, end, d, clock, errors);
     Candidates c = candidates == null ? new Candidates(null, null, null) : candidates;
     PlanRequest.Candidates cand = new PlanRequest.Candidates(
-        range(c.separationMetres(), DEFAULT_SEPARATION_M, 50, 2000, "candidates.separationMetres",
-            errors),
-        (int) range(c.max() == null ? null : c.max().doubleValue(), DEFAULT_MAX_CANDIDATES, 1, 200,
-            "candidates.max", errors),
-        range(c.minRisk(), DEFAULT_MIN_RISK, 0, 1e9, "candidates.minRisk", errors));
-    if (!errors.isEmpty()) {
-      throw new ProblemException(400, "Bad Request", "invalid patrol plan request", errors);
+        range(c.separationMetres(), d.separationMetres(), PatrolDefaults.SEPARATION_RANGE,
+            "candidates.separationMetres", errors),
+        (int) range(c.max() == null ? null : c.max().doubleValue(), d.maxCandidates(),
+            PatrolDefaults.CANDIDATES_RANGE, "candidates.max", errors),
+        range(c.minRisk(), d.minRisk(), PatrolDefaults.MIN_RISK_RANGE, "candidates.minRisk",
+            errors));
+    if (!errors.byField.isEmpty()) {
+      throw new ValidationException(errors.byField);
     }
     return new PlanRequest(a, start, end, us, seconds(dwell), stops, seconds(revisit),
         seed == null ? clockSeed : seed, r, cand);
   }
 
-  private PlanRequest.Area area(List<ProblemDetail.FieldError> errors) {
+  private PlanRequest.Area area(Errors errors) {
     if (area == null || (area.beat() == null) == (area.polygon() == null)) {
-      errors.add(new ProblemDetail.FieldError("area", "give either {\"beat\": CODE} or "
-          + "{\"polygon\": GeoJSON Polygon}"));
+      errors.add("area", "give either {\"beat\": CODE} or {\"polygon\": GeoJSON Polygon}");
       return null;
     }
     if (area.beat() != null) {
       if (area.beat().isBlank()) {
-        errors.add(new ProblemDetail.FieldError("area.beat", "must not be blank"));
+        errors.add("area.beat", "must not be blank");
       }
       return new PlanRequest.Area(area.beat().strip(), area.agency(), null);
     }
     try {
-      Geometry g = new GeoJsonReader().read(area.polygon().toString());
-      String why = g instanceof Polygonal ? polygonProblem(g) : "must be a GeoJSON Polygon or "
-          + "MultiPolygon, got " + g.getGeometryType();
-      if (why != null) {
-        errors.add(new ProblemDetail.FieldError("area.polygon", why));
-        return null;
-      }
-      return new PlanRequest.Area(null, area.agency(), g);
-    } catch (org.locationtech.jts.io.ParseException | RuntimeException e) {
-      errors.add(new ProblemDetail.FieldError("area.polygon", "not GeoJSON: " + e.getMessage()));
+      return new PlanRequest.Area(null, area.agency(),
+          GeoJsonAreas.readValid("area.polygon", area.polygon().toString()));
+    } catch (InvalidInputException e) {
+      errors.add(e);
       return null;
     }
   }
 
-  private static String polygonProblem(Geometry g) {
-    for (var c : g.getCoordinates()) {
-      if (!(Math.abs(c.x) <= 180 && Math.abs(c.y) <= 90)) {
-        return "coordinates must be [lon, lat] in degrees (EPSG:4326)";
-      }
-    }
-    if (g.isEmpty() || !g.isValid()) {
-      return "the polygon is empty or not valid (rings must close and must not cross themselves)";
-    }
-    return null;
-  }
-
-  private List<PlanRequest.Unit> units(List<ProblemDetail.FieldError> errors) {
-    if (units == null || units.isEmpty() || units.size() > MAX_UNITS) {
-      errors.add(new ProblemDetail.FieldError("units", "give 1 to " + MAX_UNITS + " units"));
+  private List<PlanRequest.Unit> units(int maxUnits, Errors errors) {
+    if (units == null || units.isEmpty() || units.size() > maxUnits) {
+      errors.add("units", "give 1 to " + maxUnits + " units");
       return List.of();
     }
     List<PlanRequest.Unit> out = new ArrayList<>();
@@ -134,18 +137,18 @@ record PatrolPlanBody(Area area, Shift shift, List<Unit> units, Double dwellMinu
       Unit u = units.get(i);
       String f = "units[" + i + "]";
       if (u == null) {
-        errors.add(new ProblemDetail.FieldError(f, "must be an object"));
+        errors.add(f, "must be an object");
         continue;
       }
       String name = u.name() == null || u.name().isBlank() ? "unit " + (i + 1) : u.name().strip();
       if (name.length() > 40 || !names.add(name)) {
-        errors.add(new ProblemDetail.FieldError(f + ".name", "must be unique and at most 40 characters"));
+        errors.add(f + ".name", "must be unique and at most 40 characters");
       }
       TravelMode mode = TravelMode.CAR;
       try {
         mode = u.mode() == null ? TravelMode.CAR : TravelMode.parse(u.mode());
       } catch (IllegalArgumentException e) {
-        errors.add(new ProblemDetail.FieldError(f + ".mode", e.getMessage()));
+        errors.add(f + ".mode", e.getMessage());
       }
       LonLat s = point(u.start(), f + ".start", true, errors);
       LonLat e = point(u.end(), f + ".end", false, errors);
@@ -156,11 +159,10 @@ record PatrolPlanBody(Area area, Shift shift, List<Unit> units, Double dwellMinu
     return out;
   }
 
-  private static LonLat point(List<Double> p, String field, boolean required,
-      List<ProblemDetail.FieldError> errors) {
+  private static LonLat point(List<Double> p, String field, boolean required, Errors errors) {
     if (p == null) {
       if (required) {
-        errors.add(new ProblemDetail.FieldError(field, "required: [lon, lat]"));
+        errors.add(field, "required: [lon, lat]");
       }
       return null;
     }
@@ -170,24 +172,24 @@ record PatrolPlanBody(Area area, Shift shift, List<Unit> units, Double dwellMinu
       }
       return LonLat.of(p.get(0), p.get(1));
     } catch (IllegalArgumentException e) {
-      errors.add(new ProblemDetail.FieldError(field, e.getMessage()));
+      errors.add(field, e.getMessage());
       return null;
     }
   }
 
-  private PlanRequest.Risk risk(OffsetDateTime start, OffsetDateTime end,
-      List<ProblemDetail.FieldError> errors) {
+  private PlanRequest.Risk risk(OffsetDateTime start, OffsetDateTime end, PatrolDefaults d,
+      Supplier<ZoneId> clock, Errors errors) {
     Risk r = risk == null ? new Risk(null, null, null, null, null, null) : risk;
     Instant to = r.to() == null ? (start == null ? null : start.toInstant())
-        : instant(r.to(), "risk.to", errors);
+        : instant(r.to(), "risk.to", clock, errors);
     Instant from = r.from() == null ? (to == null ? null : to.minus(365, ChronoUnit.DAYS))
-        : instant(r.from(), "risk.from", errors);
+        : instant(r.from(), "risk.from", clock, errors);
     if (from != null && to != null && !from.isBefore(to)) {
-      errors.add(new ProblemDetail.FieldError("risk.from", "must be before risk.to"));
+      errors.add("risk.from", "must be before risk.to");
     }
     Map<String, Double> weights = new LinkedHashMap<>();
     if (r.categories() != null && r.weights() != null) {
-      errors.add(new ProblemDetail.FieldError("risk", "give categories or weights, not both"));
+      errors.add("risk", "give categories or weights, not both");
     } else if (r.categories() != null) {
       r.categories().forEach(cat -> weights.put(cat, 1.0));
     } else if (r.weights() != null) {
@@ -195,11 +197,11 @@ record PatrolPlanBody(Area area, Shift shift, List<Unit> units, Double dwellMinu
     }
     for (Map.Entry<String, Double> w : weights.entrySet()) {
       if (!Taxonomy.isCategory(w.getKey())) {
-        errors.add(new ProblemDetail.FieldError("risk.categories", "'" + w.getKey()
-            + "' is not a category; expected one of " + Taxonomy.CATEGORIES));
+        errors.add("risk.categories", "'" + w.getKey() + "' is not a category; expected one of "
+            + Taxonomy.CATEGORIES);
       } else if (w.getValue() == null || !(w.getValue() > 0 && w.getValue() <= 100)) {
-        errors.add(new ProblemDetail.FieldError("risk.weights." + w.getKey(),
-            "a harm weight must be more than 0 and at most 100"));
+        errors.add("risk.weights." + w.getKey(),
+            "a harm weight must be more than 0 and at most 100");
       }
     }
     Set<Integer> hours = new TreeSet<>();
@@ -216,15 +218,16 @@ record PatrolPlanBody(Area area, Shift shift, List<Unit> units, Double dwellMinu
     } else if (h.isArray()) {
       h.forEach(x -> {
         if (!x.canConvertToInt() || x.asInt() < 0 || x.asInt() > 23) {
-          errors.add(new ProblemDetail.FieldError("risk.hours", "hours are whole numbers 0 to 23"));
+          errors.add("risk.hours", "hours are whole numbers 0 to 23");
         } else {
           hours.add(x.asInt());
         }
       });
     } else if (!"all".equals(h.asText())) {
-      errors.add(new ProblemDetail.FieldError("risk.hours", "\"shift\", \"all\" or a list of hours"));
+      errors.add("risk.hours", "\"shift\", \"all\" or a list of hours");
     }
-    double bw = range(r.bandwidth(), DEFAULT_BANDWIDTH_M, 25, 2000, "risk.bandwidth", errors);
+    double bw = range(r.bandwidth(), d.riskBandwidthMetres(), PatrolDefaults.BANDWIDTH_RANGE,
+        "risk.bandwidth", errors);
     if (from == null || to == null) {
       return null;
     }
@@ -232,45 +235,48 @@ record PatrolPlanBody(Area area, Shift shift, List<Unit> units, Double dwellMinu
         bw);
   }
 
-  private static OffsetDateTime time(String s, String field, List<ProblemDetail.FieldError> errors) {
-    if (s == null) {
-      errors.add(new ProblemDetail.FieldError(field, "required: a time with offset, e.g. "
-          + "2017-06-02T20:00:00-05:00"));
+  /**
+   * A shift end: a time with an offset keeps that offset (the plan is written on it); a local
+   * time is read on the agency's clock and written with the agency's offset at that instant.
+   */
+  private static OffsetDateTime time(String s, String field, Supplier<ZoneId> clock,
+      Errors errors) {
+    if (s == null || s.isBlank()) {
+      errors.add(field, "required: a local time on the agency's clock (2017-06-02T20:00) or a "
+          + "time with offset (2017-06-02T20:00:00-05:00)");
+      return null;
+    }
+    Instant at = instant(s, field, clock, errors);
+    if (at == null) {
       return null;
     }
     try {
       return OffsetDateTime.parse(s.strip());
     } catch (DateTimeParseException e) {
-      errors.add(new ProblemDetail.FieldError(field, "'" + s + "' is not a time with offset, e.g. "
-          + "2017-06-02T20:00:00-05:00"));
-      return null;
+      return at.atZone(clock.get()).toOffsetDateTime();
     }
   }
 
-  private static Instant instant(String s, String field, List<ProblemDetail.FieldError> errors) {
+  private static Instant instant(String s, String field, Supplier<ZoneId> clock, Errors errors) {
     try {
-      return TimeWindow.instant(field, s, () -> java.time.ZoneOffset.UTC);
+      return TimeWindow.instant(field, s, clock);
     } catch (InvalidInputException e) {
-      errors.add(new ProblemDetail.FieldError(field, e.reason()));
+      errors.add(e);
       return null;
     }
   }
 
-  private static double range(Double v, double dflt, double min, double max, String field,
-      List<ProblemDetail.FieldError> errors) {
+  private static double range(Double v, double dflt, double[] range, String field,
+      Errors errors) {
     if (v == null) {
       return dflt;
     }
-    if (!(v >= min && v <= max)) {
-      errors.add(new ProblemDetail.FieldError(field, "must be between " + fmt(min) + " and "
-          + fmt(max)));
+    if (!(v >= range[0] && v <= range[1])) {
+      errors.add(field, "must be between " + PatrolDefaults.format(range[0]) + " and "
+          + PatrolDefaults.format(range[1]));
       return dflt;
     }
     return v;
-  }
-
-  private static String fmt(double v) {
-    return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
   }
 
   private static Duration seconds(double minutes) {

@@ -2,10 +2,11 @@ package org.hotbeat.web;
 
 import io.javalin.http.Context;
 import java.sql.SQLException;
-import java.util.List;
+import org.hotbeat.InvalidInputException;
+import org.hotbeat.NotFoundException;
+import org.hotbeat.config.PatrolDefaults;
 import org.hotbeat.patrol.PatrolPlanner;
 import org.hotbeat.patrol.PlanDocument;
-import org.hotbeat.patrol.PlanException;
 import org.hotbeat.patrol.PlanGpx;
 import org.hotbeat.patrol.PlanRepository;
 import org.hotbeat.patrol.PlanSummaryPage;
@@ -13,33 +14,30 @@ import org.hotbeat.patrol.PlanSummaryPage;
 /**
  * Patrol plans: {@code POST /api/patrol-plans} makes and stores one; {@code GET} returns it as
  * JSON, GPX ({@code .gpx}) or a printable page ({@code .html}); the bare collection lists the
- * newest.
+ * newest; {@code GET /api/patrol-plans/defaults} gives the defaults a request gets (for the
+ * patrol page's form).
  */
 final class PatrolPlanResource {
   private final PatrolPlanner planner;
   private final PlanRepository plans;
+  private final PatrolDefaults defaults;
 
-  PatrolPlanResource(PatrolPlanner planner, PlanRepository plans) {
+  PatrolPlanResource(PatrolPlanner planner, PlanRepository plans, PatrolDefaults defaults) {
     this.planner = planner;
     this.plans = plans;
+    this.defaults = defaults;
   }
 
   void create(Context ctx) throws SQLException {
-    var request = ctx.bodyAsClass(PatrolPlanBody.class).validate(System.nanoTime() & 0xffffff);
-    PlanDocument plan;
-    try {
-      plan = planner.plan(request, AccessControl.caller(ctx).name(), ctx.body());
-    } catch (PlanException e) {
-      throw new ProblemException(e.status(), switch (e.status()) {
-        case 404 -> "Not Found";
-        case 422 -> "Unprocessable Content";
-        case 413 -> "Content Too Large";
-        default -> "Bad Request";
-      }, e.getMessage(), List.of(new ProblemDetail.FieldError(e.field(), e.getMessage())));
-    } catch (IllegalArgumentException e) {   // e.g. an area too large for a risk surface
-      throw ProblemException.badRequest("area", e.getMessage());
-    }
+    PatrolPlanBody body = ctx.bodyAsClass(PatrolPlanBody.class);
+    var request = body.validate(System.nanoTime() & 0xffffff, defaults,
+        TimeParams.clock(ctx, body.agency()));
+    PlanDocument plan = planner.plan(request, AccessControl.caller(ctx).name(), ctx.body());
     ctx.status(201).header("Location", "/api/patrol-plans/" + plan.id()).json(plan);
+  }
+
+  void defaults(Context ctx) {
+    ctx.json(defaults);
   }
 
   void get(Context ctx) throws SQLException {
@@ -60,13 +58,13 @@ final class PatrolPlanResource {
   void list(Context ctx) throws SQLException {
     int limit = ctx.queryParamAsClass("limit", Integer.class).getOrDefault(50);
     if (limit < 1 || limit > 500) {
-      throw ProblemException.badRequest("limit", "must be between 1 and 500");
+      throw new InvalidInputException("limit", "must be between 1 and 500");
     }
     ctx.json(plans.recent(limit));
   }
 
   private PlanDocument find(Context ctx) throws SQLException {
     String id = ctx.pathParam("id");
-    return plans.find(id).orElseThrow(() -> ProblemException.notFound("no patrol plan " + id));
+    return plans.find(id).orElseThrow(() -> new NotFoundException("no patrol plan " + id));
   }
 }

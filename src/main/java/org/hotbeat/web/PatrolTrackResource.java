@@ -3,12 +3,13 @@ package org.hotbeat.web;
 import io.javalin.http.Context;
 import io.javalin.validation.Validator;
 import java.io.InputStream;
-import java.sql.SQLException;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hotbeat.InvalidInputException;
 import org.hotbeat.community.Dosage;
 import org.hotbeat.community.DosageService;
 
@@ -21,6 +22,9 @@ import org.hotbeat.community.DosageService;
  * {@code maxFixGapMinutes} (default 10), {@code agency}.
  */
 final class PatrolTrackResource {
+  private static final String NUMBER = "\\s*([-+]?\\d+(?:\\.\\d*)?(?:[eE][-+]?\\d+)?)\\s*";
+  private static final Pattern CIRCLE = Pattern.compile(NUMBER + "," + NUMBER + "," + NUMBER
+      + "(?:," + NUMBER + ")?");
   private final DosageService dosage;
 
   PatrolTrackResource(DosageService dosage) {
@@ -32,29 +36,18 @@ final class PatrolTrackResource {
         .check(m -> m == null || m >= 0 && m <= 60, "must be 0 to 60 minutes");
     Validator<Double> maxGap = ctx.queryParamAsClass("maxFixGapMinutes", Double.class)
         .check(m -> m == null || m > 0 && m <= 240, "must be more than 0 and at most 240 minutes");
-    QueryParams.validateAll(merge, maxGap);
-    List<Long> problems = new ArrayList<>();
-    for (String p : ctx.queryParams("problem")) {
-      try {
-        problems.add(Long.parseLong(p.strip()));
-      } catch (NumberFormatException e) {
-        throw ProblemException.badRequest("problem", "'" + p + "' is not a problem id");
-      }
-    }
+    Validator<List<Long>> problemIds = ctx.queryParamsAsClass("problem", Long.class);
+    // The days of a track are the agency's unless the shift kept another clock.
+    Validator<String> timeZone = ctx.queryParamAsClass("timeZone", String.class)
+        .check(tz -> tz == null || ZoneId.getAvailableZoneIds().contains(tz),
+            "is not a time zone such as America/Chicago");
+    QueryParams.validateAll(merge, maxGap, problemIds, timeZone);
+    List<Long> problems = problemIds.getOrDefault(List.of());
     List<Dosage.Area> circles = new ArrayList<>();
     for (String h : ctx.queryParams("hotspot")) {
       circles.add(circle(h, circles.size() + 1));
     }
-    ZoneId zone = null;
-    String tz = ctx.queryParam("timeZone");
-    if (tz != null) {
-      try {
-        zone = ZoneId.of(tz);
-      } catch (DateTimeException e) {
-        throw ProblemException.badRequest("timeZone", "'" + tz + "' is not a time zone such as "
-            + "America/Chicago");
-      }
-    }
+    ZoneId zone = timeZone.getOrNull() == null ? null : ZoneId.of(timeZone.get());
     DosageService.Stored s;
     try (InputStream in = ctx.bodyInputStream()) {
       String type = ctx.contentType() == null ? "" : ctx.contentType();
@@ -70,22 +63,17 @@ final class PatrolTrackResource {
     return Duration.ofMillis(Math.round(m * 60_000));
   }
 
+  /** {@code LON,LAT,RADIUS_M[,PLANNED_MINUTES]}, with LON and LAT in range. */
   private static Dosage.Area circle(String text, int n) {
-    String[] p = text.split(",");
-    try {
-      if (p.length == 3 || p.length == 4) {
-        double lon = Double.parseDouble(p[0]);
-        double lat = Double.parseDouble(p[1]);
-        if (Math.abs(lon) <= 180 && Math.abs(lat) <= 90) {
-          Dosage.Area a = Dosage.Area.circle("hotspot:" + n, "hotspot " + n, lon, lat,
-              Double.parseDouble(p[2]));
-          return p.length == 4 ? a.planned(Double.parseDouble(p[3])) : a;
-        }
-      }
-    } catch (NumberFormatException e) {
-      // reported below
+    Matcher m = CIRCLE.matcher(text);
+    double lon = m.matches() ? Double.parseDouble(m.group(1)) : Double.NaN;
+    double lat = m.matches() ? Double.parseDouble(m.group(2)) : Double.NaN;
+    if (!(Math.abs(lon) <= 180 && Math.abs(lat) <= 90)) {
+      throw new InvalidInputException("hotspot", "'" + text + "' is not "
+          + "LON,LAT,RADIUS_M[,PLANNED_MINUTES]");
     }
-    throw ProblemException.badRequest("hotspot", "'" + text + "' is not "
-        + "LON,LAT,RADIUS_M[,PLANNED_MINUTES]");
+    Dosage.Area a = Dosage.Area.circle("hotspot:" + n, "hotspot " + n, lon, lat,
+        Double.parseDouble(m.group(3)));
+    return m.group(4) == null ? a : a.planned(Double.parseDouble(m.group(4)));
   }
 }

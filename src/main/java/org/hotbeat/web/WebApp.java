@@ -16,7 +16,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import javax.sql.DataSource;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -25,7 +24,7 @@ import org.hotbeat.access.Accounts;
 import org.hotbeat.access.Role;
 import org.hotbeat.access.TokenRepository;
 import org.hotbeat.community.AssessmentService;
-import org.hotbeat.community.Audit;
+import org.hotbeat.community.AuditRepository;
 import org.hotbeat.community.CommunityProblemRepository;
 import org.hotbeat.community.CommunityReport;
 import org.hotbeat.community.ControlCandidates;
@@ -34,8 +33,10 @@ import org.hotbeat.community.MeetingRepository;
 import org.hotbeat.community.ResponseRepository;
 import org.hotbeat.config.HotbeatConfig;
 import org.hotbeat.evaluation.BeatReport;
+import org.hotbeat.evaluation.EvaluationService;
 import org.hotbeat.exports.DensitySurface;
 import org.hotbeat.geo.Bbox;
+import org.hotbeat.hotspots.HotspotService;
 import org.hotbeat.ingest.IngestService;
 import org.hotbeat.patrol.PatrolPlanner;
 import org.hotbeat.patrol.PlanRepository;
@@ -48,6 +49,7 @@ import org.hotbeat.store.IncidentRepository;
 import org.hotbeat.streets.StreetNetwork;
 import org.hotbeat.streets.StreetRepository;
 import org.hotbeat.tiles.GiStarTiles;
+import org.hotbeat.tiles.HeatService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,7 +80,8 @@ public final class WebApp {
       return new Services(database, accounts.tokens(), incidents, beats,
           new IngestService(database.dataSource(), Clock.systemUTC()),
           new IncidentCorrections(database.dataSource()), streets, network, plans,
-          new PatrolPlanner(beats, incidents, network, streets, plans, Clock.systemUTC()),
+          new PatrolPlanner(beats, incidents, network, streets, plans, config.limits(),
+              Clock.systemUTC()),
           meters, accounts);
     }
 
@@ -101,30 +104,32 @@ public final class WebApp {
     AccountAdminResource accountAdmin = new AccountAdminResource(services.accounts());
     IncidentResource incidents = new IncidentResource(services.incidents());
     BeatResource beats = new BeatResource(services.beats(),
-        new BeatReport(services.database().dataSource()));
+        new BeatReport(services.database().dataSource()), config.limits());
     IncidentAdminResource admin = new IncidentAdminResource(services.corrections(), Clock.systemUTC());
-    HotspotResource hotspots = new HotspotResource(services.incidents(),
-        new GiStarTiles(services.database().dataSource()), config.limits());
-    EvaluationResource evaluations = new EvaluationResource(services.incidents(),
-        services.beats(), config.limits().maxGridCells());
+    EvaluationResource evaluations = new EvaluationResource(new EvaluationService(
+        services.incidents(), services.beats(), config.limits()));
     DensityExportResource exports = new DensityExportResource(
-        new DensitySurface(services.incidents()), config.limits());
+        new DensitySurface(services.incidents(), config.limits().maxIncidents()), config.limits());
     IncidentAggregates aggregates = new IncidentAggregates(services.database().dataSource());
     DataSources data = new DataSources(services.incidents(), aggregates);
-    HeatTileResource heat = new HeatTileResource(services.incidents(), data,
-        config.limits());
+    HotspotResource hotspots = new HotspotResource(
+        new HotspotService(services.incidents(), config.limits()),
+        new GiStarTiles(services.database().dataSource()), data, config.limits());
+    HeatTileResource heat = new HeatTileResource(
+        new HeatService(services.incidents(), config.limits()), data, config.limits());
     IncidentTileResource incidentTiles = new IncidentTileResource(aggregates, data);
-    PublicMapResource publicMap = new PublicMapResource(aggregates, data);
+    PublicMapResource publicMap = new PublicMapResource(aggregates, data, config.limits());
     OgcFeaturesResource ogc = new OgcFeaturesResource(services.incidents(), services.beats());
     IncidentIngestResource ingest =
         new IncidentIngestResource(services.ingest(), config.ingestLimits());
     StreetTileResource streetTiles = new StreetTileResource(services.streets());
-    PatrolPlanResource patrol = new PatrolPlanResource(services.planner(), services.plans());
+    PatrolPlanResource patrol = new PatrolPlanResource(services.planner(), services.plans(),
+        config.patrol());
     DataSource ds = services.database().dataSource();
     AssessmentResource assessments = new AssessmentResource(new AssessmentService(ds),
         new ControlCandidates(ds));
     CommunityResource community = new CommunityResource(new MeetingRepository(ds),
-        new CommunityProblemRepository(ds), new ResponseRepository(ds), new Audit(ds));
+        new CommunityProblemRepository(ds), new ResponseRepository(ds), new AuditRepository(ds));
     PatrolTrackResource tracks = new PatrolTrackResource(new DosageService(ds));
     CommunityReportResource communityReport =
         new CommunityReportResource(new CommunityReport(ds));
@@ -140,6 +145,7 @@ public final class WebApp {
         server.setStopTimeout(config.shutdownGrace().toMillis());
       });
       c.validation.register(Bbox.class, Bbox::parse);
+      c.validation.register(OgcFeaturesResource.OgcBbox.class, OgcFeaturesResource.OgcBbox::parse);
       c.validation.register(LocalDate.class, LocalDate::parse);
       c.validation.register(Boolean.class, WebApp::strictBoolean);
       TimeParams.register(c, new AgencyRepository(services.database().dataSource()));
@@ -203,6 +209,7 @@ public final class WebApp {
           get("/density/hotspots.geojson", budgets.analysis(exports::hotspots), Role.ANALYST);
           post("/patrol-plans", budgets.analysis(patrol::create), Role.PATROL);
           get("/patrol-plans", patrol::list, Role.PATROL);
+          get("/patrol-plans/defaults", patrol::defaults, Role.PATROL);
           get("/patrol-plans/{id}.gpx", patrol::gpx, Role.PATROL);
           get("/patrol-plans/{id}.html", patrol::html, Role.PATROL);
           get("/patrol-plans/{id}", patrol::get, Role.PATROL);

@@ -99,7 +99,7 @@ class AccountCommandTest {
         "--secure-cookies");
     ServeCommand serve = (ServeCommand) pr.subcommand().commandSpec().userObject();
     HotbeatConfig config = ConfigOptions.toConfig(serve.db, serve.server, serve.streets,
-        serve.limits, serve.ingest, serve.access);
+        serve.limits, serve.ingest, serve.patrol, serve.access);
     assertEquals(Duration.ofMinutes(10), config.access().sessionIdle());
     assertEquals(3, config.access().lockoutFailures());
     assertTrue(config.access().secureCookies());

@@ -17,8 +17,8 @@ class HotbeatConfigTest {
   private static HotbeatConfig config(String host, int port, long maxBody, int seconds,
       String dbUrl, int pool) {
     return new HotbeatConfig(host, port, Path.of("web"), maxBody, IngestLimits.DEFAULTS,
-        Limits.defaults(), Duration.ofSeconds(seconds), dbUrl, "postgres", "secret", pool,
-        Path.of("var/pg"), Path.of("var/graph"), AccessSettings.defaults());
+        Limits.defaults(), PatrolDefaults.defaults(), Duration.ofSeconds(seconds), dbUrl,
+        "postgres", "secret", pool, Path.of("var/pg"), Path.of("var/graph"), AccessSettings.defaults());
   }
 
   @Test

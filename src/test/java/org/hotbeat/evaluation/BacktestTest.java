@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Random;
+import org.hotbeat.InvalidInputException;
+import org.hotbeat.LimitExceededException;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -63,7 +65,7 @@ class BacktestTest {
       assertTrue(m.scores().get(0).pai() > 30, m.method() + " PAI at 1 %: "
           + m.scores().get(0).pai());
     }
-    assertEquals(1.0, res.methods().get(0).curve()[100], 1e-9);
+    assertEquals(1.0, res.methods().get(0).hitRateCurve()[100], 1e-9);
     assertTrue(Backtest.table(res).contains("naive"));
   }
 
@@ -71,12 +73,13 @@ class BacktestTest {
   void badInputIsRefused() {
     StudyGrid grid = new StudyGrid(GF.toGeometry(new Envelope(0, 100, 0, 100)), 10, 1000);
     EventSet empty = new EventSet(new double[0], new double[0], new long[0]);
-    assertThrows(IllegalArgumentException.class,
+    // Too few incidents and too many cells are the domain's exceptions since issue 14.
+    assertThrows(InvalidInputException.class,
         () -> Backtest.run(grid, empty, 0, empty, List.of("naive")));
     EventSet one = new EventSet(new double[] {5}, new double[] {5}, new long[] {0});
     assertThrows(IllegalArgumentException.class,
         () -> Backtest.run(grid, one, 0, one, List.of("tea-leaves")));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(LimitExceededException.class,
         () -> new StudyGrid(GF.toGeometry(new Envelope(0, 1e6, 0, 1e6)), 1, 1000));
   }
 

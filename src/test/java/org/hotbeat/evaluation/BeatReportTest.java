@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import org.hotbeat.config.Limits;
 import org.hotbeat.testing.PostgisExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * 30 thefts, 6 burglaries, 2 robberies, 1 assault; in May 2017 15 thefts; in June 2016 10 thefts.
  */
 class BeatReportTest {
+  private static final int MIN_COUNT = Limits.defaults().publicMinCount();
   @RegisterExtension static final PostgisExtension db = new PostgisExtension();
   private static final Instant JUNE = Instant.parse("2017-06-01T00:00:00Z");
   private static final Instant JULY = Instant.parse("2017-07-01T00:00:00Z");
@@ -91,7 +93,7 @@ class BeatReportTest {
         List.of(all, new BeatReport.Line("theft", 12L, 12.0, c, c, null)),
         List.of(new BeatReport.Hotspot(1, 0, 0, new double[0][], 9, 0.75),
             new BeatReport.Hotspot(2, 0, 0, new double[0][], 3, 0.25)), false);
-    List<BeatReport.Hotspot> shown = BeatReport.suppressed(full).hotspots();
+    List<BeatReport.Hotspot> shown = BeatReport.suppressed(full, MIN_COUNT).hotspots();
     assertEquals(1, shown.size());
     assertEquals(9, shown.get(0).count());
   }
@@ -99,7 +101,7 @@ class BeatReportTest {
   @Test
   void thePublicVersionHidesEverySmallCountEvenByDifference() throws Exception {
     BeatReport.Report r = BeatReport.suppressed(new BeatReport(db.dataSource())
-        .build("r", "B", JUNE, JULY).orElseThrow());
+        .build("r", "B", JUNE, JULY).orElseThrow(), MIN_COUNT);
     assertTrue(r.suppressed());
     assertEquals(39, line(r.lines(), "all").count());
     assertEquals(30, line(r.lines(), "theft").count());

@@ -14,10 +14,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hotbeat.config.Limits;
 import org.hotbeat.demo.DemoCity;
 import org.hotbeat.demo.DemoLoader;
 import org.hotbeat.geo.LonLat;
@@ -53,7 +53,7 @@ class PatrolPlannerCityTest {
     planner = new PatrolPlanner(new BeatRepository(db.dataSource()),
         new IncidentRepository(db.dataSource()),
         new StreetNetwork(streets, dir.resolve("graphs")), streets,
-        new PlanRepository(db.dataSource()), Clock.systemUTC());
+        new PlanRepository(db.dataSource()), Limits.defaults(), Clock.systemUTC());
   }
 
   @Test

@@ -50,7 +50,7 @@ class StreetImporterTest {
     StreetImport done = importer.importFile(StreetGraphTest.TOWN, Progress.NONE);
     assertEquals(8, done.streetEdges());
     assertEquals(1, done.fragments());
-    assertEquals(8, streets.count());
+    assertEquals(8, db.count("street"));
     assertEquals(done.id(), streets.current().orElseThrow().id());
     assertArrayEquals(new double[] {-87.630, 41.880, -87.628, 41.882}, done.bounds(), 1e-6,
         "the stray path at -87.62 is not part of the extent");
@@ -69,7 +69,7 @@ class StreetImporterTest {
     StreetImport second = importer.importFile(StreetGraphTest.TOWN, Progress.NONE);
     assertTrue(second.id() > first.id());
     assertNotEquals(first.graphName(), second.graphName());
-    assertEquals(8, streets.count(), "replaced, not added");
+    assertEquals(8, db.count("street"), "replaced, not added");
     assertEquals(List.of(graphDir.resolve(second.graphName())), graphs(), "old graph removed");
     StreetRouter after = network.router();
     assertNotEquals(before, after, "the network reloads the new graph");
@@ -104,7 +104,7 @@ class StreetImporterTest {
     assertEquals("no such file: " + missing, e.getMessage());
 
     assertEquals(good.id(), streets.current().orElseThrow().id());
-    assertEquals(8, streets.count());
+    assertEquals(8, db.count("street"));
     assertEquals(List.of(graphDir.resolve(good.graphName())), graphs(),
         "failed imports leave no graph behind");
     new StreetNetwork(streets, graphDir).router()

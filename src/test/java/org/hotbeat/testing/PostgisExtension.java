@@ -65,4 +65,13 @@ public final class PostgisExtension implements BeforeAllCallback, AfterAllCallba
   public String newDatabaseUrl() {
     return cluster.postgres().jdbcUrl(cluster.newDatabase());
   }
+
+  /** How many rows {@code table} (a constant) holds. */
+  public long count(String table) throws java.sql.SQLException {
+    try (var c = dataSource().getConnection(); var st = c.createStatement();
+        var rs = st.executeQuery("SELECT count(*) FROM " + table)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import org.hotbeat.config.Limits;
 import org.hotbeat.demo.DemoLoader;
 import org.hotbeat.density.Kernel;
 import org.hotbeat.geo.TileCoord;
@@ -50,7 +51,7 @@ class HeatRendererTest {
       """)
   void tilesJoinWithoutSeams(int z, int x, int y, double bandwidth, double share)
       throws Exception {
-    HeatRenderer r = new HeatRenderer(incidents);
+    HeatRenderer r = new HeatRenderer(incidents, Limits.defaults().maxIncidents());
     HeatQuery q = share > 0 ? blend() : query(bandwidth);
     HeatLayer layer = r.layer(q, "test");
     long px = x * 256L;
@@ -80,7 +81,7 @@ class HeatRendererTest {
   void densitiesAreTrueIncidentsPerSquareKilometre(double share) throws Exception {
     // Integrate a render that holds every incident of the excerpt: Σ density × true pixel area.
     // The blend keeps the total too: counts over their cells' true area integrate to the count.
-    HeatRenderer r = new HeatRenderer(incidents);
+    HeatRenderer r = new HeatRenderer(incidents, Limits.defaults().maxIncidents());
     HeatQuery q = share > 0 ? blend() : query(300);
     HeatLayer layer = r.layer(q, "test");
     int z = 13;
@@ -97,7 +98,7 @@ class HeatRendererTest {
 
   @Test
   void theScaleIsOneForTheWholeLayer() throws Exception {
-    HeatRenderer r = new HeatRenderer(incidents);
+    HeatRenderer r = new HeatRenderer(incidents, Limits.defaults().maxIncidents());
     HeatLayer a = r.layer(query(300), "v1");
     HeatLayer b = r.layer(query(300), "v1");
     assertEquals(a, b);

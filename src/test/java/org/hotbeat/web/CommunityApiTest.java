@@ -98,6 +98,11 @@ class CommunityApiTest {
       assertEquals("FeatureCollection", map.get("type").asText());
       assertEquals("Car break-ins by the station", map.at("/features/0/properties/title")
           .asText());
+      // Months and dates are read as every route reads them; to is exclusive.
+      assertEquals(1, json(send(client, "GET", "/api/community/meetings?from=2017-03&to=2017-04",
+          null, patrol), 200).size());
+      assertEquals(0, json(send(client, "GET", "/api/community/meetings?from=2017-03-03",
+          null, patrol), 200).size());
       // deletions are for admins only
       json(send(client, "DELETE", "/api/community/responses/" + r.get("id").asLong(), null,
           patrol), 403);

@@ -133,7 +133,8 @@ class EvaluationApiTest {
           few.toString());
       JsonNode beat = Api.getJson(client, base + "boundary=Q9&" + PERIODS, analyst, 400);
       assertEquals("boundary", beat.get("errors").get(0).get("field").asText());
-      Api.getJson(client, base + "cell=0.2&" + PERIODS, analyst, 413);
+      JsonNode tooMany = Api.getJson(client, base + "cell=0.2&" + PERIODS, analyst, 413);
+      assertTrue(tooMany.get("detail").asText().contains("max-grid-cells"), "names the limit");
       Api.getJson(client, base + "cell=0&" + PERIODS, analyst, 400);
       Api.getJson(client, base + "from=2016-01-01&" + PERIODS, analyst, 400);
       Api.getJson(client, base + "trainFrom=2016-01-01", analyst, 400);

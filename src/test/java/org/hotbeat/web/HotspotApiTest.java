@@ -80,7 +80,8 @@ class HotspotApiTest {
     Http.test(WebApp.create(HotbeatConfig.defaults(), services), (server, client) -> {
       Api.getJson(client, "/api/hotspots/gistar?agency=h&weights=rook", analyst, 400);
       Api.getJson(client, "/api/hotspots/gistar?agency=h&cell=-5", analyst, 400);
-      Api.getJson(client, "/api/hotspots/gistar?agency=h&cell=0.5", analyst, 413);
+      JsonNode tooMany = Api.getJson(client, "/api/hotspots/gistar?agency=h&cell=0.5", analyst, 413);
+      assertTrue(tooMany.get("detail").asText().contains("max-analysis-cells"), "names the limit");
       JsonNode none = Api.getJson(client, "/api/hotspots/gistar?agency=nobody", analyst, 400);
       assertTrue(none.get("detail").asText().contains("at least 3 incidents"));
     });

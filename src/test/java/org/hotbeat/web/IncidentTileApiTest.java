@@ -60,7 +60,7 @@ class IncidentTileApiTest {
       assertEquals(401, get(server.port(), "/tiles/incidents.json", null).statusCode());
       var r = get(server.port(), Z15, analyst);
       assertEquals(200, r.statusCode());
-      assertEquals(StreetTileResource.MVT, r.headers().firstValue("Content-Type").orElse(""));
+      assertEquals(TileResponses.MVT, r.headers().firstValue("Content-Type").orElse(""));
       assertTrue(r.headers().firstValue("Cache-Control").orElse("").startsWith("private"),
           "point-level tiles must not sit in shared caches");
     });

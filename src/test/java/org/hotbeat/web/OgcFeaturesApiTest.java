@@ -159,6 +159,7 @@ class OgcFeaturesApiTest {
       get(client, "/ogc/collections/beats/items?colour=red", null, 400, null);
       get(client, "/ogc/collections/beats/items?bbox=1,2,3", null, 400, null);
       get(client, "/ogc/collections/beats/items?datetime=yesterday", null, 400, null);
+      get(client, "/ogc/collections/beats/items?datetime=2017-06-03/2017-06-02", null, 400, null);
       get(client, "/ogc/collections/beats/items?limit=0", null, 400, null);
       get(client, "/ogc/collections/beats/items/ogc:Z", null, 404, null);
       get(client, "/ogc/collections/lakes", null, 404, null);

@@ -26,6 +26,8 @@ import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.hotbeat.access.Role;
 import org.hotbeat.config.HotbeatConfig;
+import org.hotbeat.config.Limits;
+import org.hotbeat.config.PatrolDefaults;
 import org.hotbeat.demo.DemoLoader;
 import org.hotbeat.testing.Http;
 import org.hotbeat.testing.PostgisExtension;
@@ -301,6 +303,59 @@ class PatrolPlanApiTest {
       JsonNode p = json(post(client, patrol, MINIMAL), 409);
       assertTrue(p.get("detail").asText().contains("hotbeat import streets"), p.toString());
       assertNotEquals(null, p.get("title"));
+    });
+  }
+
+  @Test
+  void aShiftWithoutOffsetIsReadOnTheAgencysClock() {
+    String local = MINIMAL.replace("2017-06-02T20:00:00-05:00", "2017-06-02T20:00")
+        .replace("2017-06-03T04:00:00-05:00", "2017-06-03T04:00");
+    String winter = local.replace("2017-06-02T20:00", "2017-12-15T20:00")
+        .replace("2017-06-03T04:00", "2017-12-16T04:00");
+    Http.test(WebApp.create(config, services), (server, client) -> {
+      JsonNode plan = json(post(client, patrol, local), 201);
+      assertEquals("2017-06-02T20:00:00-05:00", plan.get("shift").get("start").asText(),
+          "20:00 in Chicago, summer time");
+      assertEquals(stopsOf(json(post(client, patrol, MINIMAL), 201)), stopsOf(plan),
+          "the same plan as with the offset written out");
+      JsonNode december = json(post(client, patrol, winter), 201);
+      assertEquals("2017-12-15T20:00:00-06:00", december.get("shift").get("start").asText(),
+          "20:00 in Chicago, standard time");
+    });
+  }
+
+  @Test
+  void leftOutSettingsTakeTheConfiguredPatrolDefaults() throws Exception {
+    PatrolDefaults d = PatrolDefaults.defaults();
+    HotbeatConfig longer = config.withPatrol(new PatrolDefaults(20, d.revisitMinutes(),
+        d.riskBandwidthMetres(), d.separationMetres(), d.maxCandidates(), d.minRisk(), 1,
+        d.maxShiftHours()));
+    WebApp.Services s = WebApp.Services.of(longer, db.database(),
+        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    Http.test(WebApp.create(longer, s), (server, client) -> {
+      JsonNode defaults = json(get(client, "/api/patrol-plans/defaults"), 200);
+      assertEquals(20, defaults.get("dwellMinutes").asDouble());
+      assertEquals(1, defaults.get("maxUnits").asInt());
+      JsonNode p = json(post(client, patrol, MINIMAL), 400);
+      assertEquals("units", p.get("errors").get(0).get("field").asText(), "two units, one allowed");
+      JsonNode plan = json(post(client, patrol, MINIMAL.replace("\"dwellMinutes\": 12, ", "")
+          .replaceFirst(",\\s*\\{\"name\": \"1B\"[^}]*}", "")), 201);
+      assertEquals(20, plan.get("dwellMinutes").asDouble());
+    });
+  }
+
+  @Test
+  void anAreaTooLargeForTheRiskSurfaceIs413NamingTheLimit() throws Exception {
+    Limits l = Limits.defaults();
+    HotbeatConfig small = config.withLimits(new Limits(l.publicMinCount(),
+        l.publicMinBandwidthMetres(), l.publicMinCellMetres(), l.maxBandwidthMetres(),
+        l.maxAnalysisCells(), 100, l.maxIncidents(), l.requestsPerMinute(),
+        l.analysesPerMinute(), l.concurrentAnalyses()));
+    WebApp.Services s = WebApp.Services.of(small, db.database(),
+        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    Http.test(WebApp.create(small, s), (server, client) -> {
+      JsonNode p = json(post(client, patrol, MINIMAL), 413);
+      assertTrue(p.get("detail").asText().contains(Limits.MAX_GRID_CELLS), p.toString());
     });
   }
 }

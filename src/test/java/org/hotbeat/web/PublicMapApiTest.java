@@ -84,4 +84,17 @@ class PublicMapApiTest {
       assertEquals("2017-12", chicago.get("lastMonth").asText());
     });
   }
+
+  @Test
+  void sourcesCarryTheMapSettingsSoPagesHardCodeNone() {
+    Http.test(WebApp.create(HotbeatConfig.defaults(), services), (server, client) -> {
+      JsonNode settings = Api.getJson(client, "/api/sources", null, 200).get("settings");
+      assertEquals(400.0, settings.get("heatBandwidthMetres").asDouble());
+      assertEquals(250.0, settings.get("publicMinBandwidthMetres").asDouble());
+      assertEquals(5, settings.get("publicMinCount").asInt());
+      assertEquals(300.0, settings.get("communityHeatBandwidthMetres").asDouble());
+      assertEquals(250.0, settings.get("hexagonMetres").asDouble());
+      assertEquals(150.0, settings.get("beatHexagonMetres").asDouble());
+    });
+  }
 }

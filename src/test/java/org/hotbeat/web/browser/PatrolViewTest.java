@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import org.hotbeat.access.Role;
+import org.hotbeat.config.PatrolDefaults;
 import org.hotbeat.testing.PostgisExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +39,8 @@ class PatrolViewTest {
     try (Tab tab = chromium.open(server.signInUrl(Role.PATROL, "/patrol"))) {
       tab.idle();
       assertTrue(tab.page.textContent("#status").contains("Plan patrols"));
+      assertEquals(String.valueOf((int) PatrolDefaults.defaults().dwellMinutes()),
+          tab.page.inputValue("#dwell"), "the dwell the server configures");
       tab.page.selectOption("#beat", "0111");
       tab.page.fill("#seed", "1");   // the same plan on every run
       tab.page.click("#submit");

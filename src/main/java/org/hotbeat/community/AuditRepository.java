@@ -14,7 +14,7 @@ import org.hotbeat.NotFoundException;
  * The audit of community records: each create, update and delete leaves a row with who, when, and
  * the record before and after as JSON, written in the same transaction as the change.
  */
-public final class Audit {
+public final class AuditRepository {
   /** One change. {@code before} and {@code after} are JSON text (null where there is none). */
   public record Entry(long id, String entity, long entityId, String action, String madeBy,
       Instant madeAt, @com.fasterxml.jackson.annotation.JsonRawValue String before,
@@ -22,7 +22,7 @@ public final class Audit {
 
   private final DataSource dataSource;
 
-  public Audit(DataSource dataSource) {
+  public AuditRepository(DataSource dataSource) {
     this.dataSource = dataSource;
   }
 
@@ -49,6 +49,25 @@ public final class Audit {
       ps.setString(6, after);
       ps.executeUpdate();
     }
+  }
+
+  /** A change to run between the audit's two snapshots. */
+  interface Change {
+    void run() throws SQLException;
+  }
+
+  /** Audits a row just inserted into {@code table} (a constant): no before, its row after. */
+  static void created(Connection c, String entity, String table, long id, String by)
+      throws SQLException {
+    record(c, entity, id, "create", by, null, snapshot(c, table, id));
+  }
+
+  /** Runs {@code change} to row {@code id} of {@code table} and audits the row before and after. */
+  static void updated(Connection c, String entity, String table, long id, String by,
+      Change change) throws SQLException {
+    String before = snapshot(c, table, id);
+    change.run();
+    record(c, entity, id, "update", by, before, snapshot(c, table, id));
   }
 
   /** Deletes the row {@code id} of {@code table} and audits it; unknown ids get {@code missing}. */
