@@ -1,6 +1,6 @@
 package org.hotbeat.cli;
 
-import org.hotbeat.ingest.IngestLimits;
+import org.hotbeat.config.IngestLimits;
 import picocli.CommandLine.Option;
 
 /** How much one import may read; names, descriptions and defaults come from {@link IngestLimits}. */

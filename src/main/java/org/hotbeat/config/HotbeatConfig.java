@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.hotbeat.HotbeatException;
-import org.hotbeat.ingest.IngestLimits;
 
 /**
  * Every setting of a hotbeat process, validated once when built and immutable afterwards.

@@ -2,7 +2,7 @@ package org.hotbeat.evaluation;
 
 import java.util.List;
 import java.util.Locale;
-import org.hotbeat.tiles.HeatDefaults;
+import org.hotbeat.density.HeatDefaults;
 
 /**
  * A way of building a risk surface from past incidents, as a backtest names it. The named methods

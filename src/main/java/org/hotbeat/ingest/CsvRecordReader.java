@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hotbeat.config.IngestLimits;
 
 /**
  * Streams an RFC 4180 CSV file with a header row: quoted fields with doubled quotes and embedded

@@ -3,6 +3,7 @@ package org.hotbeat.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
+import org.hotbeat.config.IngestLimits;
 
 /** The input formats of the ingest path, by HTTP content type or file name. */
 public enum InputFormat {

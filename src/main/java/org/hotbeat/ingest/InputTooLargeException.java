@@ -1,6 +1,7 @@
 package org.hotbeat.ingest;
 
 import java.io.IOException;
+import org.hotbeat.config.IngestLimits;
 
 /**
  * The input went over one of the {@link IngestLimits} that stop an import (bytes or rows per

@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import org.hotbeat.config.IngestLimits;
 
 /**
  * Streams JSON input one record at a time: a JSON array of flat objects, a GeoJSON

@@ -1,6 +1,7 @@
 package org.hotbeat.ingest;
 
 import java.util.Map;
+import org.hotbeat.config.IngestLimits;
 
 /**
  * One input row before mapping: field name → text as written (null when absent).

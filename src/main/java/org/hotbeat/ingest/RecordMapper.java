@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.hotbeat.InvalidInputException;
 import org.hotbeat.store.BeatEnvelope;
 import org.locationtech.proj4j.CRSFactory;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
@@ -354,7 +355,8 @@ public final class RecordMapper {
     try {
       source = crs.createFromName("EPSG:" + epsg);
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("EPSG:" + epsg + " is not a known coordinate system", e);
+      throw new InvalidInputException("srid", "EPSG:" + epsg + " is not a known coordinate "
+          + "system");
     }
     return new CoordinateTransformFactory().createTransform(source,
         crs.createFromName("EPSG:4326"));

@@ -1,5 +1,6 @@
 package org.hotbeat.tiles;
 
+import org.hotbeat.density.HeatDefaults;
 import org.hotbeat.density.Kernel;
 import org.hotbeat.store.IncidentQuery;
 

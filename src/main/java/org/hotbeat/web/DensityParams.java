@@ -8,9 +8,9 @@ import java.util.TreeSet;
 import org.hotbeat.InvalidInputException;
 import org.hotbeat.access.Role;
 import org.hotbeat.config.Limits;
+import org.hotbeat.density.HeatDefaults;
 import org.hotbeat.density.Kernel;
 import org.hotbeat.store.IncidentQuery;
-import org.hotbeat.tiles.HeatDefaults;
 import org.hotbeat.tiles.HeatQuery;
 
 /**

@@ -17,6 +17,7 @@ import org.hotbeat.InvalidInputException;
 import org.hotbeat.LimitExceededException;
 import org.hotbeat.NotFoundException;
 import org.hotbeat.UnprocessableInputException;
+import org.hotbeat.UnsupportedFormatException;
 import org.hotbeat.streets.NoStreetGraphException;
 import org.hotbeat.streets.OffNetworkException;
 import org.slf4j.Logger;
@@ -33,8 +34,6 @@ final class ExceptionMapper {
   private ExceptionMapper() {}
 
   static void register(JavalinConfig config) {
-    config.routes.exception(ProblemException.class, (e, ctx) ->
-        send(ctx, e.status(), e.title(), e.getMessage(), e.errors().isEmpty() ? null : e.errors()));
     config.routes.exception(HttpResponseException.class, (e, ctx) -> {
       if (e.getStatus() == 401) {
         ctx.header("WWW-Authenticate", "Bearer");
@@ -52,6 +51,8 @@ final class ExceptionMapper {
         send(ctx, 404, "Not Found", e.getMessage(), null));
     config.routes.exception(LimitExceededException.class, (e, ctx) ->
         send(ctx, 413, "Content Too Large", e.getMessage(), null));
+    config.routes.exception(UnsupportedFormatException.class, (e, ctx) ->
+        send(ctx, 415, "Unsupported Media Type", e.getMessage(), null));
     config.routes.exception(UnprocessableInputException.class, (e, ctx) -> send(ctx, 422,
         "Unprocessable Content", e.getMessage(), List.of(new ProblemDetail.FieldError(e.field(),
             e.getMessage()))));

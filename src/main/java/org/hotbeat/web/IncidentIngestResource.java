@@ -9,16 +9,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.hotbeat.InvalidInputException;
 import org.hotbeat.LimitExceededException;
+import org.hotbeat.UnsupportedFormatException;
+import org.hotbeat.config.IngestLimits;
 import org.hotbeat.ingest.ImportReport;
 import org.hotbeat.ingest.IncidentValues;
-import org.hotbeat.ingest.IngestLimits;
 import org.hotbeat.ingest.IngestService;
 import org.hotbeat.ingest.InputFormat;
 import org.hotbeat.ingest.InputTooLargeException;
 import org.hotbeat.ingest.Mapping;
 import org.hotbeat.ingest.Mappings;
 import org.hotbeat.ingest.RecordReader;
+import org.hotbeat.ingest.UploadBounds;
 
 /**
  * {@code POST /api/incidents}: streams a CSV, JSON array, GeoJSON FeatureCollection or NDJSON body
@@ -44,9 +47,9 @@ final class IncidentIngestResource {
   void post(Context ctx) throws IOException, SQLException {
     InputFormat format = InputFormat.ofContentType(ctx.contentType());
     if (format == null) {
-      throw new ProblemException(415, "Unsupported Media Type", "Content-Type '"
+      throw new UnsupportedFormatException("Content-Type '"
           + ctx.contentType() + "' is not accepted: send text/csv, application/json, "
-          + "application/geo+json or application/x-ndjson", null);
+          + "application/geo+json or application/x-ndjson");
     }
     boolean gzip = gzipped(ctx.header("Content-Encoding"));
     if (!gzip && ctx.req().getContentLengthLong() > limits.maxBytes()) {
@@ -56,7 +59,7 @@ final class IncidentIngestResource {
     String name = ctx.queryParamAsClass("mapping", String.class).getOrDefault("generic");
     if (!Mappings.BUILT_IN.contains(name)) {
       // Checked before loading: a name is never read as a path on the server.
-      throw ProblemException.badRequest("mapping", "only built-in mappings over HTTP: "
+      throw new InvalidInputException("mapping", "only built-in mappings over HTTP: "
           + String.join(", ", Mappings.BUILT_IN));
     }
     Mapping mapping = Mappings.load(name);
@@ -65,22 +68,20 @@ final class IncidentIngestResource {
     String agency = ctx.queryParam("agency");
     if (agency != null && (agency.isBlank()
         || IncidentValues.textProblem("agency", agency, 100) != null)) {
-      throw ProblemException.badRequest("agency", "must be 1 to 100 characters, without NUL");
+      throw new InvalidInputException("agency", "must be 1 to 100 characters, without NUL");
     }
     // Counted on the wire too: empty gzip members decompress to nothing but still cost time.
-    InputStream body = limits.boundBytes(ctx.req().getInputStream());
+    InputStream body = UploadBounds.bytes(ctx.req().getInputStream(), limits);
     ImportReport r;
-    try (RecordReader reader = limits.boundRows(
-        format.open(limits.boundBytes(gzip ? gunzip(body) : body), limits))) {
+    try (RecordReader reader = UploadBounds.rows(
+        format.open(UploadBounds.bytes(gzip ? gunzip(body) : body, limits), limits), limits)) {
       r = ingest.ingest(reader, mapping, agency, srid, new IngestService.Source("api",
           AccessControl.caller(ctx).name()), new IngestService.Listener() { });
     } catch (InputTooLargeException e) {
       throw new LimitExceededException(e.limit(), e.reason() + "; nothing was stored");
     } catch (IOException e) {
-      throw new ProblemException(400, "Bad Request", "the body could not be read: "
-          + e.getMessage() + "; nothing was stored", null);
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.badRequest("srid", e.getMessage());
+      throw new InvalidInputException("body", "could not be read (" + e.getMessage()
+          + "); nothing was stored");
     }
     ctx.json(new IngestResponse(r.rows(), r.inserted(), r.updated(), r.unchanged(), r.rejected(),
         r.duplicates(), r.issues(), r.issuesTotal(), r.issuesTotal() > r.issues().size(),
@@ -97,16 +98,16 @@ final class IncidentIngestResource {
     if (e.equals("gzip") || e.equals("x-gzip")) {
       return true;
     }
-    throw new ProblemException(415, "Unsupported Media Type", "Content-Encoding '" + encoding
-        + "' is not accepted: send gzip or none", null);
+    throw new UnsupportedFormatException("Content-Encoding '" + encoding
+        + "' is not accepted: send gzip or none");
   }
 
   private static InputStream gunzip(InputStream body) throws IOException {
     try {
       return new GZIPInputStream(body, 1 << 16);
     } catch (ZipException | EOFException e) {
-      throw new ProblemException(400, "Bad Request", "the body is labelled Content-Encoding: gzip "
-          + "but is not gzip data; nothing was stored", null);
+      throw new InvalidInputException("body", "is labelled Content-Encoding: gzip but is not "
+          + "gzip data; nothing was stored");
     }
   }
 }

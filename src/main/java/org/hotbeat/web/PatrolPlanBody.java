@@ -46,20 +46,6 @@ record PatrolPlanBody(Area area, Shift shift, List<Unit> units, Double dwellMinu
 
   record Candidates(Double separationMetres, Integer max, Double minRisk) {}
 
-  /** The field errors found so far, by field, as the one error mapper reports them. */
-  private static final class Errors {
-    final Map<String, List<ValidationError<?>>> byField = new LinkedHashMap<>();
-
-    void add(String field, String message) {
-      byField.computeIfAbsent(field, f -> new ArrayList<>())
-          .add(new ValidationError<>(message, Map.of(), null, null));
-    }
-
-    void add(InvalidInputException e) {
-      add(e.field(), e.reason());
-    }
-  }
-
   /** The agency whose clock the body's local times are read on (null: the one all share). */
   String agency() {
     return area == null ? null : area.agency();
@@ -72,7 +58,7 @@ record PatrolPlanBody(Area area, Shift shift, List<Unit> units, Double dwellMinu
    * @throws ValidationException listing every bad field
    */
   PlanRequest validate(long clockSeed, PatrolDefaults d, Supplier<ZoneId> clock) {
-    Errors errors = new Errors();
+    FieldErrors errors = new FieldErrors();
     PlanRequest.Area a = area(errors);
     OffsetDateTime start = time(shift == null ? null : shift.start(), "shift.start", clock, errors);
     OffsetDateTime end = time(shift == null ? null : shift.end(), "shift.end", clock, errors);
@@ -99,14 +85,12 @@ record PatrolPlanBody(Area area, Shift shift, List<Unit> units, Double dwellMinu
             PatrolDefaults.CANDIDATES_RANGE, "candidates.max", errors),
         range(c.minRisk(), d.minRisk(), PatrolDefaults.MIN_RISK_RANGE, "candidates.minRisk",
             errors));
-    if (!errors.byField.isEmpty()) {
-      throw new ValidationException(errors.byField);
-    }
+    errors.throwIfAny();
     return new PlanRequest(a, start, end, us, seconds(dwell), stops, seconds(revisit),
         seed == null ? clockSeed : seed, r, cand);
   }
 
-  private PlanRequest.Area area(Errors errors) {
+  private PlanRequest.Area area(FieldErrors errors) {
     if (area == null || (area.beat() == null) == (area.polygon() == null)) {
       errors.add("area", "give either {\"beat\": CODE} or {\"polygon\": GeoJSON Polygon}");
       return null;
@@ -126,7 +110,7 @@ record PatrolPlanBody(Area area, Shift shift, List<Unit> units, Double dwellMinu
     }
   }
 
-  private List<PlanRequest.Unit> units(int maxUnits, Errors errors) {
+  private List<PlanRequest.Unit> units(int maxUnits, FieldErrors errors) {
     if (units == null || units.isEmpty() || units.size() > maxUnits) {
       errors.add("units", "give 1 to " + maxUnits + " units");
       return List.of();
@@ -159,7 +143,7 @@ record PatrolPlanBody(Area area, Shift shift, List<Unit> units, Double dwellMinu
     return out;
   }
 
-  private static LonLat point(List<Double> p, String field, boolean required, Errors errors) {
+  private static LonLat point(List<Double> p, String field, boolean required, FieldErrors errors) {
     if (p == null) {
       if (required) {
         errors.add(field, "required: [lon, lat]");
@@ -178,7 +162,7 @@ record PatrolPlanBody(Area area, Shift shift, List<Unit> units, Double dwellMinu
   }
 
   private PlanRequest.Risk risk(OffsetDateTime start, OffsetDateTime end, PatrolDefaults d,
-      Supplier<ZoneId> clock, Errors errors) {
+      Supplier<ZoneId> clock, FieldErrors errors) {
     Risk r = risk == null ? new Risk(null, null, null, null, null, null) : risk;
     Instant to = r.to() == null ? (start == null ? null : start.toInstant())
         : instant(r.to(), "risk.to", clock, errors);
@@ -240,7 +224,7 @@ record PatrolPlanBody(Area area, Shift shift, List<Unit> units, Double dwellMinu
    * time is read on the agency's clock and written with the agency's offset at that instant.
    */
   private static OffsetDateTime time(String s, String field, Supplier<ZoneId> clock,
-      Errors errors) {
+      FieldErrors errors) {
     if (s == null || s.isBlank()) {
       errors.add(field, "required: a local time on the agency's clock (2017-06-02T20:00) or a "
           + "time with offset (2017-06-02T20:00:00-05:00)");
@@ -257,7 +241,7 @@ record PatrolPlanBody(Area area, Shift shift, List<Unit> units, Double dwellMinu
     }
   }
 
-  private static Instant instant(String s, String field, Supplier<ZoneId> clock, Errors errors) {
+  private static Instant instant(String s, String field, Supplier<ZoneId> clock, FieldErrors errors) {
     try {
       return TimeWindow.instant(field, s, clock);
     } catch (InvalidInputException e) {
@@ -267,7 +251,7 @@ record PatrolPlanBody(Area area, Shift shift, List<Unit> units, Double dwellMinu
   }
 
   private static double range(Double v, double dflt, double[] range, String field,
-      Errors errors) {
+      FieldErrors errors) {
     if (v == null) {
       return dflt;
     }

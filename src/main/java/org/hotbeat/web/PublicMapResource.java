@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Set;
 import org.hotbeat.InvalidInputException;
 import org.hotbeat.config.Limits;
+import org.hotbeat.density.HeatDefaults;
 import org.hotbeat.store.IncidentAggregates;
 import org.hotbeat.store.IncidentQuery;
-import org.hotbeat.tiles.HeatDefaults;
 
 /**
  * What a community meeting may see, with no token: {@code /api/public/hexagons} (incident counts

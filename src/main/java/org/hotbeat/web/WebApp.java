@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import javax.sql.DataSource;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.hotbeat.HotbeatException;
+import org.hotbeat.NotFoundException;
 import org.hotbeat.access.Accounts;
 import org.hotbeat.access.Role;
 import org.hotbeat.access.TokenRepository;
@@ -291,7 +292,7 @@ public final class WebApp {
       throws java.io.IOException {
     Path html = pages.resolve(file);
     if (!Files.isRegularFile(html)) {
-      throw ProblemException.notFound("the web map is not installed (--web-dir)");
+      throw new NotFoundException("the web map is not installed (--web-dir)");
     }
     ctx.html(Files.readString(html));
   }

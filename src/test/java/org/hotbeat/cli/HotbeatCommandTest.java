@@ -10,7 +10,7 @@ import java.io.StringWriter;
 import java.util.Map;
 import org.hotbeat.HotbeatException;
 import org.hotbeat.config.HotbeatConfig;
-import org.hotbeat.ingest.IngestLimits;
+import org.hotbeat.config.IngestLimits;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.hotbeat.config.IngestLimits;
 import org.junit.jupiter.api.Test;
 
 class CsvRecordReaderTest {

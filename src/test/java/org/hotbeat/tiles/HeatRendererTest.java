@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import org.hotbeat.config.Limits;
 import org.hotbeat.demo.DemoLoader;
+import org.hotbeat.density.HeatDefaults;
 import org.hotbeat.density.Kernel;
 import org.hotbeat.geo.TileCoord;
 import org.hotbeat.geo.WebMercator;

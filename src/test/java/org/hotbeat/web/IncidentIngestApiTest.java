@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 import org.hotbeat.access.Role;
 import org.hotbeat.config.HotbeatConfig;
-import org.hotbeat.ingest.IngestLimits;
+import org.hotbeat.config.IngestLimits;
 import org.hotbeat.testing.Api;
 import org.hotbeat.testing.GzipBomb;
 import org.hotbeat.testing.Http;

@@ -1,7 +1,5 @@
-package org.hotbeat.ingest;
+package org.hotbeat.config;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.hotbeat.HotbeatException;
@@ -63,43 +61,6 @@ public record IngestLimits(long maxBytes, int maxLineChars, int maxFieldChars, l
     if (!errors.isEmpty()) {
       throw new HotbeatException("invalid configuration: " + String.join("; ", errors));
     }
-  }
-
-  /**
-   * The decompressed body of one request, failing with {@link InputTooLargeException} past
-   * {@link #maxBytes}: counted after decompression, so a small gzip bomb is stopped as early as the
-   * same data sent plain.
-   */
-  public InputStream boundBytes(InputStream decompressed) {
-    return new BoundedInputStream(decompressed, maxBytes, () -> new InputTooLargeException(BYTES,
-        "the body is larger than " + (maxBytes >> 20) + " MiB after decompression"));
-  }
-
-  /** The rows of one request, failing with {@link InputTooLargeException} past {@link #maxRows}. */
-  public RecordReader boundRows(RecordReader reader) {
-    return new RecordReader() {
-      private long rows;
-
-      @Override
-      public RawRecord next() throws IOException {
-        RawRecord r = reader.next();
-        if (r != null && ++rows > maxRows) {
-          throw new InputTooLargeException(ROWS, "the body has more than " + maxRows
-              + " rows; import larger files with `hotbeat import incidents`");
-        }
-        return r;
-      }
-
-      @Override
-      public long bytesRead() {
-        return reader.bytesRead();
-      }
-
-      @Override
-      public void close() throws IOException {
-        reader.close();
-      }
-    };
   }
 
   public IngestLimits withMaxBytes(long bytes) {

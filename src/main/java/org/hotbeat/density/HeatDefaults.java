@@ -1,4 +1,4 @@
-package org.hotbeat.tiles;
+package org.hotbeat.density;
 
 /**
  * The heat layer's default settings, shared by the tiles, the legend and the backtest's
