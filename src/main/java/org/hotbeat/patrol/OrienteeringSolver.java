@@ -316,6 +316,17 @@ public final class OrienteeringSolver {
     }
   }
 
+  /** Takes route {@code r} as unit {@code u}'s when it is shorter; says whether it was. */
+  private boolean keepIfShorter(int u, List<Integer> r) {
+    double t2 = exact(u, r);
+    if (t2 < time[u] - EPS) {
+      time[u] = t2;
+      wait[u] = clock.lastWait();
+      return true;
+    }
+    return false;
+  }
+
   private boolean shorten(int u) {
     List<Integer> r = routes.get(u);
     int window = r.size() <= SHORT_ROUTE ? r.size() + 1 : WINDOW;
@@ -326,12 +337,8 @@ public final class OrienteeringSolver {
       for (int i = 0; i < r.size() && !improved; i++) {
         for (int j = i + 1; j < Math.min(r.size(), i + window) && !improved; j++) {
           Collections.reverse(r.subList(i, j + 1));
-          double t2 = exact(u, r);
-          if (t2 < time[u] - EPS) {
-            improved = true;
-            time[u] = t2;
-            wait[u] = clock.lastWait();
-          } else {
+          improved = keepIfShorter(u, r);
+          if (!improved) {
             Collections.reverse(r.subList(i, j + 1));
           }
         }
@@ -344,12 +351,8 @@ public final class OrienteeringSolver {
             continue;
           }
           r.add(j, c);
-          double t2 = exact(u, r);
-          if (t2 < time[u] - EPS) {
-            improved = true;
-            time[u] = t2;
-            wait[u] = clock.lastWait();
-          } else {
+          improved = keepIfShorter(u, r);
+          if (!improved) {
             r.remove(j);
           }
         }
