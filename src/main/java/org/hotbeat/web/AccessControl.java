@@ -8,8 +8,11 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.UnauthorizedResponse;
 import io.javalin.security.RouteRole;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
 import org.hotbeat.access.Accounts;
 import org.hotbeat.access.Role;
 import org.hotbeat.access.SessionRepository;
@@ -40,6 +43,7 @@ final class AccessControl {
       HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
 
   private final Accounts accounts;
+  private final List<GetRoute> getRoutes = new CopyOnWriteArrayList<>();
   private final SessionCookie cookie;
 
   AccessControl(Accounts accounts, SessionCookie cookie) {
@@ -49,6 +53,7 @@ final class AccessControl {
 
   void register(JavalinConfig config) {
     config.events.handlerAdded(AccessControl::requireOneRole);
+    config.events.handlerAdded(this::rememberGetRoute);
     config.events.serverStopped(() -> accounts.accessLog().flush());
     config.routes.beforeMatched(this::check);
   }
@@ -75,14 +80,41 @@ final class AccessControl {
     }
   }
 
+  /** A GET route as a pattern over paths, for HEAD requests, which match no route of their own. */
+  private record GetRoute(Pattern path, String template, Role role) {}
+
+  private void rememberGetRoute(HandlerMetaInfo info) {
+    if (info.getHttpMethod() == HandlerType.GET) {
+      StringBuilder regex = new StringBuilder();
+      for (String part : info.getPath().split("(?=\\{)|(?<=})")) {
+        regex.append(part.startsWith("{") ? "[^/]+" : Pattern.quote(part));
+      }
+      getRoutes.add(new GetRoute(Pattern.compile(regex.toString()), info.getPath(),
+          (Role) info.getRoles().iterator().next()));
+    }
+  }
+
   private void check(Context ctx) throws SQLException {
     Caller caller = identify(ctx);
     ctx.attribute(CALLER, caller);
-    if (ctx.endpoints().matchedHttpEndpoint() == null) {
+    Role required;
+    String route;
+    if (ctx.endpoints().matchedHttpEndpoint() != null) {
+      required = ctx.routeRoles().stream().filter(Role.class::isInstance).map(Role.class::cast)
+          .findFirst().orElse(Role.ADMIN);
+      route = ctx.endpoints().matchedHttpEndpoint().path;
+    } else if (ctx.method() == HandlerType.HEAD) {
+      // HEAD is answered by the GET route of the path: it needs that route's role.
+      GetRoute get = getRoutes.stream().filter(r -> r.path().matcher(ctx.path()).matches())
+          .findFirst().orElse(null);
+      if (get == null) {
+        return; // a static file
+      }
+      required = get.role();
+      route = get.template();
+    } else {
       return; // static files
     }
-    Role required = ctx.routeRoles().stream().filter(Role.class::isInstance).map(Role.class::cast)
-        .findFirst().orElse(Role.ADMIN);
     if (STATE_CHANGING.contains(ctx.method())) {
       checkWrite(ctx, caller);
     }
@@ -101,7 +133,7 @@ final class AccessControl {
     if (required == Role.ANALYST) {
       accounts.accessLog().record(caller.name(), caller.role().id(),
           caller.via() == Via.TOKEN ? "token" : "session", ctx.method().name(),
-          ctx.endpoints().matchedHttpEndpoint().path, ctx.path(), ctx.queryString());
+          route, ctx.path(), ctx.queryString());
     }
   }
 
