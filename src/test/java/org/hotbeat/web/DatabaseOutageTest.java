@@ -3,13 +3,13 @@ package org.hotbeat.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.hotbeat.testing.Http;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.hotbeat.access.Role;
 import org.hotbeat.config.HotbeatConfig;
 import org.hotbeat.store.Database;
 import org.hotbeat.store.EmbeddedPostgres;
+import org.hotbeat.testing.Http;
 import org.hotbeat.testing.TestDirs;
 import org.junit.jupiter.api.Test;
 

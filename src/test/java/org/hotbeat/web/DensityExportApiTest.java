@@ -14,29 +14,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.hotbeat.access.Role;
-import org.hotbeat.config.HotbeatConfig;
 import org.hotbeat.demo.DemoLoader;
 import org.hotbeat.testing.Api;
-import org.hotbeat.testing.Http;
-import org.hotbeat.testing.PostgisExtension;
 import org.hotbeat.testing.TestDirs;
+import org.hotbeat.testing.WebFixture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Density exports of the real Loop excerpt (20,002 incidents). */
 class DensityExportApiTest {
-  @RegisterExtension static final PostgisExtension db = new PostgisExtension();
+  @RegisterExtension static final WebFixture web = new WebFixture();
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static WebApp.Services services;
-  private static String analyst;
 
   @BeforeAll
   static void setUp() throws Exception {
-    services = Api.services(db);
-    analyst = services.tokens().create("ana", Role.ANALYST).secret();
-    DemoLoader.load(db.dataSource(), DemoLoader.DataSet.chicagoLoop(
+    DemoLoader.load(web.dataSource(), DemoLoader.DataSet.chicagoLoop(
         Path.of("data/demo/chicago-loop")), null);
   }
 
@@ -51,8 +44,8 @@ class DensityExportApiTest {
   @Test
   void theGeoTiffIsFloat32AndCarriesItsEpsgCode() {
     assumeTrue(Files.isExecutable(Path.of("/usr/bin/gdalinfo")), "skipped: no gdalinfo");
-    Http.test(WebApp.create(HotbeatConfig.defaults(), services), (server, client) -> {
-      HttpResponse<byte[]> r = fetch(server.port(), "/api/density/grid.tif?cell=50", analyst);
+    web.test((server, client) -> {
+      HttpResponse<byte[]> r = fetch(server.port(), "/api/density/grid.tif?cell=50", web.analyst());
       assertEquals(200, r.statusCode());
       Path tif = TestDirs.fresh("density-tif").resolve("density.tif");
       Files.write(tif, r.body());
@@ -73,13 +66,14 @@ class DensityExportApiTest {
 
   @Test
   void theCsvHasOneRowPerCellAndTheHotspotAreasGrowWithTheirShare() {
-    Http.test(WebApp.create(HotbeatConfig.defaults(), services), (server, client) -> {
-      String csv = new String(fetch(server.port(), "/api/density/grid.csv?cell=100", analyst)
+    web.test((server, client) -> {
+      String csv = new String(fetch(server.port(), "/api/density/grid.csv?cell=100", web.analyst())
           .body(), StandardCharsets.UTF_8);
       assertTrue(csv.startsWith("x_epsg32616,y_epsg32616,lon,lat,incidents_per_km2\n"));
       // about 3.5 × 2.7 km of data plus the kernel reach, in 100 m cells
       assertTrue(csv.lines().count() > 500, "cells: " + csv.lines().count());
-      JsonNode fc = Api.getJson(client, "/api/density/hotspots.geojson?cell=50", analyst, 200);
+      JsonNode fc = Api.getJson(client, "/api/density/hotspots.geojson?cell=50",
+          web.analyst(), 200);
       assertEquals(3, fc.get("features").size());
       double previous = 0;
       for (JsonNode f : fc.get("features")) {
@@ -93,13 +87,13 @@ class DensityExportApiTest {
 
   @Test
   void exportsAreForAnalystsAndBadSettingsAreClear() {
-    Http.test(WebApp.create(HotbeatConfig.defaults(), services), (server, client) -> {
+    web.test((server, client) -> {
       assertEquals(401, client.get("/api/density/grid.csv").code());
-      Api.getJson(client, "/api/density/hotspots.geojson?shares=2", analyst, 400);
-      Api.getJson(client, "/api/density/grid.csv?cell=0.5", analyst, 400);
-      Api.getJson(client, "/api/density/grid.csv?cell=1", analyst, 413);
+      Api.getJson(client, "/api/density/hotspots.geojson?shares=2", web.analyst(), 400);
+      Api.getJson(client, "/api/density/grid.csv?cell=0.5", web.analyst(), 400);
+      Api.getJson(client, "/api/density/grid.csv?cell=1", web.analyst(), 413);
       Api.getJson(client, "/api/density/grid.csv?category=homicide&from=1999-01-01"
-          + "&to=1999-02-01", analyst, 400);
+          + "&to=1999-02-01", web.analyst(), 400);
     });
   }
 }

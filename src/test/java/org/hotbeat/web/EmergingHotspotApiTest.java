@@ -7,11 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.Statement;
-import org.hotbeat.access.Role;
-import org.hotbeat.config.HotbeatConfig;
 import org.hotbeat.testing.Api;
-import org.hotbeat.testing.Http;
-import org.hotbeat.testing.PostgisExtension;
+import org.hotbeat.testing.WebFixture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,17 +19,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * 15 in each of the last three months (consecutive).
  */
 class EmergingHotspotApiTest {
-  @RegisterExtension static final PostgisExtension db = new PostgisExtension();
+  @RegisterExtension static final WebFixture web = new WebFixture();
   private static final String QUERY = "/api/hotspots/emerging?agency=m&cell=100"
       + "&from=2016-01-01&to=2017-01-01";
-  private static WebApp.Services services;
-  private static String analyst;
 
   @BeforeAll
   static void setUp() throws Exception {
-    services = Api.services(db);
-    analyst = services.tokens().create("ana", Role.ANALYST).secret();
-    try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = web.dataSource().getConnection(); Statement s = c.createStatement()) {
       s.execute("SELECT setseed(0.5)");
       s.execute("""
           INSERT INTO incident (agency, source_id, occurred_at, category, geom)
@@ -72,8 +65,8 @@ class EmergingHotspotApiTest {
 
   @Test
   void eachPlantedSpotGetsItsCategory() {
-    Http.test(WebApp.create(HotbeatConfig.defaults(), services), (server, client) -> {
-      JsonNode fc = Api.getJson(client, QUERY, analyst, 200);
+    web.test((server, client) -> {
+      JsonNode fc = Api.getJson(client, QUERY, web.analyst(), 200);
       assertEquals(12, fc.get("analysis").get("months").size());
       assertEquals("2016-12", fc.get("analysis").get("months").get(11).asText());
       assertEquals(12 * 40 + 12 * 15 + 20 + 3 * 15, fc.get("analysis").get("incidents").asInt());
@@ -92,7 +85,7 @@ class EmergingHotspotApiTest {
 
   @Test
   void thePublicGetsCategoriesOfCellsWithFiveOrMoreIncidents() {
-    Http.test(WebApp.create(HotbeatConfig.defaults(), services), (server, client) -> {
+    web.test((server, client) -> {
       JsonNode fc = Api.getJson(client, QUERY, null, 200);
       assertFalse(fc.toString().contains("\"counts\""));
       assertFalse(fc.get("analysis").has("incidents"));
@@ -103,9 +96,9 @@ class EmergingHotspotApiTest {
 
   @Test
   void dualKdeMarksDecembersNewSpotAsARealIncrease() {
-    Http.test(WebApp.create(HotbeatConfig.defaults(), services), (server, client) -> {
+    web.test((server, client) -> {
       JsonNode r = Api.getJson(client, "/api/hotspots/change?agency=m&from=2016-12-01"
-          + "&to=2017-01-01&bandwidth=200&cell=50", analyst, 200);
+          + "&to=2017-01-01&bandwidth=200&cell=50", web.analyst(), 200);
       assertEquals("2016-10-31T00:00:00Z", r.get("baseFrom").asText(), "the 31 days before");
       assertEquals(40 + 15 + 20 + 15, r.get("incidents").asInt());
       assertEquals(40 + 15 + 15, r.get("baseIncidents").asInt());
@@ -123,14 +116,14 @@ class EmergingHotspotApiTest {
         }
       }
       assertEquals(1, r.get("change").get(best).asInt());
-      Api.getJson(client, "/api/hotspots/change?agency=m&to=2017-01-01", analyst, 400);
+      Api.getJson(client, "/api/hotspots/change?agency=m&to=2017-01-01", web.analyst(), 400);
       JsonNode overlap = Api.getJson(client, "/api/hotspots/change?agency=m&from=2016-12-01"
-          + "&to=2017-01-01&baseFrom=2016-11-15&baseTo=2016-12-15", analyst, 400);
+          + "&to=2017-01-01&baseFrom=2016-11-15&baseTo=2016-12-15", web.analyst(), 400);
       assertEquals("baseFrom", overlap.get("errors").get(0).get("field").asText());
       Api.getJson(client, "/api/hotspots/change?agency=m&from=2016-12-01&to=2017-01-01&cell=0.5",
-          analyst, 400);
+          web.analyst(), 400);
       Api.getJson(client, "/api/hotspots/change?agency=m&from=2016-12-01&to=2017-01-01&cell=1",
-          analyst, 413);
+          web.analyst(), 413);
       Api.getJson(client, "/api/hotspots/change?agency=m&from=2016-12-01&to=2017-01-01",
           null, 401);
     });
@@ -138,16 +131,17 @@ class EmergingHotspotApiTest {
 
   @Test
   void badInputIsAClearError() {
-    Http.test(WebApp.create(HotbeatConfig.defaults(), services), (server, client) -> {
-      JsonNode noPeriod = Api.getJson(client, "/api/hotspots/emerging?agency=m", analyst, 400);
+    web.test((server, client) -> {
+      JsonNode noPeriod = Api.getJson(client, "/api/hotspots/emerging?agency=m",
+          web.analyst(), 400);
       assertEquals("from", noPeriod.get("errors").get(0).get("field").asText());
       JsonNode short2 = Api.getJson(client, "/api/hotspots/emerging?agency=m&from=2016-01-01"
-          + "&to=2016-03-01", analyst, 400);
+          + "&to=2016-03-01", web.analyst(), 400);
       assertTrue(short2.get("detail").asText().contains("3 to 120 months"), short2.toString());
-      Api.getJson(client, QUERY.replace("cell=100", "cell=0.5"), analyst, 413);
-      Api.getJson(client, QUERY.replace("cell=100", "cell=-1"), analyst, 400);
+      Api.getJson(client, QUERY.replace("cell=100", "cell=0.5"), web.analyst(), 413);
+      Api.getJson(client, QUERY.replace("cell=100", "cell=-1"), web.analyst(), 400);
       Api.getJson(client, QUERY.replace("cell=100", "cell=20"), null, 400);
-      Api.getJson(client, QUERY + "&weights=rook", analyst, 400);
+      Api.getJson(client, QUERY + "&weights=rook", web.analyst(), 400);
     });
   }
 }

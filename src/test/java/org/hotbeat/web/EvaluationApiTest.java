@@ -8,11 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Arrays;
-import org.hotbeat.access.Role;
-import org.hotbeat.config.HotbeatConfig;
 import org.hotbeat.testing.Api;
-import org.hotbeat.testing.Http;
-import org.hotbeat.testing.PostgisExtension;
+import org.hotbeat.testing.WebFixture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,17 +19,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * one 60 m spot that persists, so every method finds it. Beat W covers the western half.
  */
 class EvaluationApiTest {
-  @RegisterExtension static final PostgisExtension db = new PostgisExtension();
+  @RegisterExtension static final WebFixture web = new WebFixture();
   private static final String PERIODS =
       "trainFrom=2016-01-01&trainTo=2017-01-01&testFrom=2017-01-01&testTo=2017-04-01";
-  private static WebApp.Services services;
-  private static String analyst;
 
   @BeforeAll
   static void setUp() throws Exception {
-    services = Api.services(db);
-    analyst = services.tokens().create("ana", Role.ANALYST).secret();
-    try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = web.dataSource().getConnection(); Statement s = c.createStatement()) {
       s.execute("SELECT setseed(0.17)");
       s.execute("""
           INSERT INTO incident (agency, source_id, occurred_at, category, geom)
@@ -55,9 +48,9 @@ class EvaluationApiTest {
 
   @Test
   void everyMethodFindsThePersistentPileAndTheTableAddsUp() {
-    Http.test(WebApp.create(HotbeatConfig.defaults(), services), (server, client) -> {
+    web.test((server, client) -> {
       JsonNode r = Api.getJson(client, "/api/evaluate?agency=e&category=theft&" + PERIODS,
-          analyst, 200);
+          web.analyst(), 200);
       // Cells count when their centre is inside the hull, so a few incidents on its rim drop out.
       assertTrue(r.get("trainIncidents").asInt() > 370 && r.get("trainIncidents").asInt() <= 400);
       assertTrue(r.get("testIncidents").asInt() > 370 && r.get("testIncidents").asInt() <= 400);
@@ -79,11 +72,11 @@ class EvaluationApiTest {
 
   @Test
   void aBeatBoundaryLimitsTheStudyArea() {
-    Http.test(WebApp.create(HotbeatConfig.defaults(), services), (server, client) -> {
+    web.test((server, client) -> {
       JsonNode all = Api.getJson(client, "/api/evaluate?agency=e&method=naive&" + PERIODS,
-          analyst, 200);
+          web.analyst(), 200);
       JsonNode west = Api.getJson(client, "/api/evaluate?agency=e&method=naive&boundary=W&"
-          + PERIODS, analyst, 200);
+          + PERIODS, web.analyst(), 200);
       assertEquals("boundary", west.get("studyArea").asText());
       assertTrue(west.get("areaKm2").asDouble() < all.get("areaKm2").asDouble());
       assertTrue(west.get("trainIncidents").asInt() < all.get("trainIncidents").asInt());
@@ -94,9 +87,9 @@ class EvaluationApiTest {
 
   @Test
   void theHitRateCurvesComeAsSvgOrPng() {
-    Http.test(WebApp.create(HotbeatConfig.defaults(), services), (server, client) -> {
+    web.test((server, client) -> {
       var svg = client.get("/api/evaluate?agency=e&format=svg&" + PERIODS,
-          req -> req.header("Authorization", "Bearer " + analyst));
+          req -> req.header("Authorization", "Bearer " + web.analyst()));
       assertEquals(200, svg.code());
       assertTrue(svg.headers().get("Content-Type").get(0).startsWith("image/svg+xml"));
       String body = svg.body().string();
@@ -104,7 +97,7 @@ class EvaluationApiTest {
       var png = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
           .newBuilder(java.net.URI.create("http://localhost:" + server.port()
               + "/api/evaluate?agency=e&format=png&method=naive&" + PERIODS))
-          .header("Authorization", "Bearer " + analyst).build(),
+          .header("Authorization", "Bearer " + web.analyst()).build(),
           java.net.http.HttpResponse.BodyHandlers.ofByteArray());
       assertEquals(200, png.statusCode());
       assertEquals("image/png", png.headers().firstValue("Content-Type").orElse(""));
@@ -115,29 +108,30 @@ class EvaluationApiTest {
 
   @Test
   void badInputIsAClearErrorNamingTheField() {
-    Http.test(WebApp.create(HotbeatConfig.defaults(), services), (server, client) -> {
+    web.test((server, client) -> {
       String base = "/api/evaluate?agency=e&";
       JsonNode empty = Api.getJson(client, base + "trainFrom=2016-01-01&trainTo=2016-01-01"
-          + "&testFrom=2017-01-01&testTo=2017-04-01", analyst, 400);
+          + "&testFrom=2017-01-01&testTo=2017-04-01", web.analyst(), 400);
       assertEquals("trainTo", empty.get("errors").get(0).get("field").asText());
       assertTrue(empty.get("detail").asText().contains("empty"));
       JsonNode overlap = Api.getJson(client, base + "trainFrom=2016-01-01&trainTo=2017-02-01"
-          + "&testFrom=2017-01-01&testTo=2017-04-01", analyst, 400);
+          + "&testFrom=2017-01-01&testTo=2017-04-01", web.analyst(), 400);
       assertEquals("testFrom", overlap.get("errors").get(0).get("field").asText());
       assertTrue(overlap.get("detail").asText().contains("overlaps"));
-      JsonNode method = Api.getJson(client, base + "method=tea-leaves&" + PERIODS, analyst, 400);
+      JsonNode method = Api.getJson(client, base + "method=tea-leaves&" + PERIODS,
+          web.analyst(), 400);
       assertEquals("method", method.get("errors").get(0).get("field").asText());
       assertTrue(method.get("detail").asText().contains("naive"), "lists the known methods");
-      JsonNode few = Api.getJson(client, base + "category=robbery&" + PERIODS, analyst, 400);
+      JsonNode few = Api.getJson(client, base + "category=robbery&" + PERIODS, web.analyst(), 400);
       assertTrue(few.get("detail").asText().contains("at least 30 training and 10 test"),
           few.toString());
-      JsonNode beat = Api.getJson(client, base + "boundary=Q9&" + PERIODS, analyst, 400);
+      JsonNode beat = Api.getJson(client, base + "boundary=Q9&" + PERIODS, web.analyst(), 400);
       assertEquals("boundary", beat.get("errors").get(0).get("field").asText());
-      JsonNode tooMany = Api.getJson(client, base + "cell=0.2&" + PERIODS, analyst, 413);
+      JsonNode tooMany = Api.getJson(client, base + "cell=0.2&" + PERIODS, web.analyst(), 413);
       assertTrue(tooMany.get("detail").asText().contains("max-grid-cells"), "names the limit");
-      Api.getJson(client, base + "cell=0&" + PERIODS, analyst, 400);
-      Api.getJson(client, base + "from=2016-01-01&" + PERIODS, analyst, 400);
-      Api.getJson(client, base + "trainFrom=2016-01-01", analyst, 400);
+      Api.getJson(client, base + "cell=0&" + PERIODS, web.analyst(), 400);
+      Api.getJson(client, base + "from=2016-01-01&" + PERIODS, web.analyst(), 400);
+      Api.getJson(client, base + "trainFrom=2016-01-01", web.analyst(), 400);
       Api.getJson(client, base + PERIODS, null, 401);
     });
   }

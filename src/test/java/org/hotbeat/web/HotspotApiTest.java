@@ -7,26 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.Statement;
-import org.hotbeat.access.Role;
-import org.hotbeat.config.HotbeatConfig;
 import org.hotbeat.testing.Api;
-import org.hotbeat.testing.Http;
-import org.hotbeat.testing.PostgisExtension;
+import org.hotbeat.testing.WebFixture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** 400 incidents spread over ~2 × 2 km of the Loop, plus 200 piled into one 60 m spot. */
 class HotspotApiTest {
-  @RegisterExtension static final PostgisExtension db = new PostgisExtension();
-  private static WebApp.Services services;
-  private static String analyst;
+  @RegisterExtension static final WebFixture web = new WebFixture();
 
   @BeforeAll
   static void setUp() throws Exception {
-    services = Api.services(db);
-    analyst = services.tokens().create("ana", Role.ANALYST).secret();
-    try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = web.dataSource().getConnection(); Statement s = c.createStatement()) {
       s.execute("SELECT setseed(0.42)");
       s.execute("""
           INSERT INTO incident (agency, source_id, occurred_at, category, geom)
@@ -42,8 +35,9 @@ class HotspotApiTest {
 
   @Test
   void thePlantedPileIsAHotSpotAtNinetyNinePercent() {
-    Http.test(WebApp.create(HotbeatConfig.defaults(), services), (server, client) -> {
-      JsonNode fc = Api.getJson(client, "/api/hotspots/gistar?agency=h&cell=100", analyst, 200);
+    web.test((server, client) -> {
+      JsonNode fc = Api.getJson(client, "/api/hotspots/gistar?agency=h&cell=100",
+          web.analyst(), 200);
       assertEquals(100.0, fc.get("analysis").get("cellSize").asDouble());
       assertEquals("EPSG:32616", fc.get("analysis").get("projection").asText());
       JsonNode hottest = null;   // the cell holding most of the pile
@@ -63,12 +57,13 @@ class HotspotApiTest {
 
   @Test
   void thePublicGetsClassesOnlyAndNoSmallCells() {
-    Http.test(WebApp.create(HotbeatConfig.defaults(), services), (server, client) -> {
+    web.test((server, client) -> {
       JsonNode fc = Api.getJson(client, "/api/hotspots/gistar?agency=h&cell=100", null, 200);
       assertFalse(fc.toString().contains("\"count\""), "no counts in public output");
       assertFalse(fc.toString().contains("\"z\""));
       assertFalse(fc.get("analysis").has("incidents"));
-      JsonNode full = Api.getJson(client, "/api/hotspots/gistar?agency=h&cell=100", analyst, 200);
+      JsonNode full = Api.getJson(client, "/api/hotspots/gistar?agency=h&cell=100",
+          web.analyst(), 200);
       assertTrue(fc.get("features").size() < full.get("features").size(),
           "cells under 5 incidents are left out");
       Api.getJson(client, "/api/hotspots/gistar?agency=h&cell=20", null, 400);
@@ -77,21 +72,22 @@ class HotspotApiTest {
 
   @Test
   void badSettingsAreClearErrors() {
-    Http.test(WebApp.create(HotbeatConfig.defaults(), services), (server, client) -> {
-      Api.getJson(client, "/api/hotspots/gistar?agency=h&weights=rook", analyst, 400);
-      Api.getJson(client, "/api/hotspots/gistar?agency=h&cell=-5", analyst, 400);
-      JsonNode tooMany = Api.getJson(client, "/api/hotspots/gistar?agency=h&cell=0.5", analyst, 413);
+    web.test((server, client) -> {
+      Api.getJson(client, "/api/hotspots/gistar?agency=h&weights=rook", web.analyst(), 400);
+      Api.getJson(client, "/api/hotspots/gistar?agency=h&cell=-5", web.analyst(), 400);
+      JsonNode tooMany = Api.getJson(client, "/api/hotspots/gistar?agency=h&cell=0.5",
+          web.analyst(), 413);
       assertTrue(tooMany.get("detail").asText().contains("max-analysis-cells"), "names the limit");
-      JsonNode none = Api.getJson(client, "/api/hotspots/gistar?agency=nobody", analyst, 400);
+      JsonNode none = Api.getJson(client, "/api/hotspots/gistar?agency=nobody", web.analyst(), 400);
       assertTrue(none.get("detail").asText().contains("at least 3 incidents"));
     });
   }
 
   @Test
   void gistarVectorTilesCarryClassesAndCountsOnlyForAnalysts() throws Exception {
-    Http.test(WebApp.create(HotbeatConfig.defaults(), services), (server, client) -> {
+    web.test((server, client) -> {
       String tile = "/tiles/gistar/14/4203/6089.mvt?agency=h&cell=100";
-      var ana = mvt(server.port(), tile, analyst);
+      var ana = mvt(server.port(), tile, web.analyst());
       assertEquals(200, ana.statusCode());
       assertEquals("application/vnd.mapbox-vector-tile",
           ana.headers().firstValue("Content-Type").orElse(""));

@@ -15,17 +15,15 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.HashSet;
 import java.util.Set;
-import org.hotbeat.access.Role;
 import org.hotbeat.config.HotbeatConfig;
 import org.hotbeat.ingest.BeatImporter;
 import org.hotbeat.ingest.IngestService;
 import org.hotbeat.ingest.InputFormat;
 import org.hotbeat.ingest.Mappings;
 import org.hotbeat.ingest.RecordReader;
-import org.hotbeat.testing.Api;
 import org.hotbeat.testing.Http;
-import org.hotbeat.testing.PostgisExtension;
 import org.hotbeat.testing.TestDirs;
+import org.hotbeat.testing.WebFixture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,16 +34,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * and Friday 12:00 (CDT), the first two in beat W, the last in beat E.
  */
 class IncidentQueryApiTest {
-  @RegisterExtension static final PostgisExtension db = new PostgisExtension();
+  @RegisterExtension static final WebFixture web = new WebFixture();
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static WebApp.Services services;
-  private static String analyst;
 
   @BeforeAll
   static void setUp() throws Exception {
-    services = Api.services(db);
-    analyst = services.tokens().create("ana", Role.ANALYST).secret();
-    try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = web.dataSource().getConnection(); Statement s = c.createStatement()) {
       s.execute("INSERT INTO agency (code, time_zone) VALUES ('q', 'America/Chicago')");
     }
     String csv = """
@@ -56,7 +50,7 @@ class IncidentQueryApiTest {
         """;
     try (RecordReader r = InputFormat.CSV.open(new ByteArrayInputStream(
         csv.getBytes(StandardCharsets.UTF_8)))) {
-      services.ingest().ingest(r, Mappings.load("generic"), "q", null,
+      web.services().ingest().ingest(r, Mappings.load("generic"), "q", null,
           new IngestService.Source("test", "test"), new IngestService.Listener() { });
     }
     Path beats = TestDirs.fresh("query-beats").resolve("beats.geojson");
@@ -68,16 +62,16 @@ class IncidentQueryApiTest {
           {"type": "Feature", "properties": {"BEAT_NUM": "E", "NAME": "East"},
            "geometry": {"type": "Polygon", "coordinates": [[[-87.63, 41.87], [-87.61, 41.87],
              [-87.61, 41.89], [-87.63, 41.89], [-87.63, 41.87]]]}}]}""");
-    new BeatImporter(db.dataSource()).load(beats, null,
+    new BeatImporter(web.dataSource()).load(beats, null,
         new BeatImporter.Fields("BEAT_NUM", "NAME", null), "q");
   }
 
   private static Javalin app() {
-    return WebApp.create(HotbeatConfig.defaults(), services);
+    return WebApp.create(HotbeatConfig.defaults(), web.services());
   }
 
   private static JsonNode get(HttpClient client, String path, int status) throws Exception {
-    var r = client.get(path, req -> req.header("Authorization", "Bearer " + analyst));
+    var r = client.get(path, req -> req.header("Authorization", "Bearer " + web.analyst()));
     String body = r.body().string();
     assertEquals(status, r.code(), body);
     return JSON.readTree(body);

@@ -5,32 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.hotbeat.access.Role;
-import org.hotbeat.testing.PostgisExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The admin page: accounts made and disabled through the page (cookie + CSRF header), audits. */
 class AdminViewTest {
-  @RegisterExtension static final PostgisExtension db = new PostgisExtension();
-  private static Chromium chromium;
-  private static MapServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    chromium = Chromium.launch();
-    server = MapServer.chicagoLoop(db);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    Chromium.closeAll(server, chromium);
-  }
+  @RegisterExtension static final LoopMap map = new LoopMap();
 
   @Test
   void anAdminCreatesAnAccountSeesItsPasswordOnceAndReadsTheAudits() throws Exception {
-    try (Tab tab = chromium.open(server.signInUrl(Role.ADMIN, "/admin"))) {
+    try (Tab tab = map.chromium().open(map.server().signInUrl(Role.ADMIN, "/admin"))) {
       tab.page.waitForFunction("() => document.getElementById('status').textContent"
           + ".includes('(admin)')");
       tab.page.fill("#newName", "new.analyst");
@@ -40,7 +24,7 @@ class AdminViewTest {
       String secret = tab.page.textContent("#secret");
       assertTrue(secret.contains("Password (shown only now)"), secret);
       String password = secret.substring(secret.lastIndexOf(' ') + 1);
-      assertTrue(server.services.accounts().signIn().signIn("new.analyst", password, "test")
+      assertTrue(map.server().services.accounts().signIn().signIn("new.analyst", password, "test")
           instanceof org.hotbeat.access.SignInService.SignedIn, "the shown password works");
       tab.page.waitForFunction("() => document.querySelector('#users').textContent"
           + ".includes('new.analyst')");
@@ -59,7 +43,7 @@ class AdminViewTest {
 
   @Test
   void anAnalystIsToldThePageIsForAdmins() {
-    try (Tab tab = chromium.open(server.signInUrl(Role.ANALYST, "/admin"))) {
+    try (Tab tab = map.chromium().open(map.server().signInUrl(Role.ANALYST, "/admin"))) {
       tab.page.waitForFunction("() => document.getElementById('status').textContent"
           + ".includes('this page is for admins')");
       assertEquals(List.of(), tab.failed, "no admin API was asked");

@@ -10,34 +10,23 @@ import java.nio.file.Files;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.hotbeat.access.Role;
-import org.hotbeat.testing.PostgisExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The analyst view in a real Chromium, on the Chicago Loop demo data. */
 class AnalystViewTest {
-  @RegisterExtension static final PostgisExtension db = new PostgisExtension();
-  private static Chromium chromium;
-  private static MapServer server;
+  @RegisterExtension static final LoopMap map = new LoopMap();
   /** Centre of the 100 m cell with the most incidents, found from the stored points. */
   private static double[] densest;
 
   @BeforeAll
   static void start() throws Exception {
-    chromium = Chromium.launch();
-    server = MapServer.chicagoLoop(db);
-    densest = server.densestCell(100);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    Chromium.closeAll(server, chromium);
+    densest = map.server().densestCell(100);
   }
 
   private Tab analystTab() {
-    Tab tab = chromium.open(server.signInUrl(Role.ANALYST, "/"));
+    Tab tab = map.chromium().open(map.server().signInUrl(Role.ANALYST, "/"));
     tab.idle();
     return tab;
   }
@@ -179,7 +168,7 @@ class AnalystViewTest {
 
   @Test
   void withoutAnAnalystTokenThePageSaysWhatIsMissingAndAsksForNoPoints() throws Exception {
-    try (Tab tab = chromium.open(server.signInUrl(Role.PATROL, "/"))) {
+    try (Tab tab = map.chromium().open(map.server().signInUrl(Role.PATROL, "/"))) {
       tab.idle();
       assertTrue(tab.page.textContent("#status").contains("cannot see single incidents"),
           tab.page.textContent("#status"));
@@ -187,7 +176,7 @@ class AnalystViewTest {
       assertEquals(List.of(), tab.requestsTo("/api/incidents"));
       assertEquals(List.of(), tab.errors);
     }
-    try (Tab tab = chromium.open(server.url("/"))) {
+    try (Tab tab = map.chromium().open(map.server().url("/"))) {
       tab.idle().screenshot("analyst-public");
       assertTrue(tab.page.textContent("#status").contains("Sign in with an analyst account"));
       assertEquals(List.of(), tab.errors);
@@ -213,7 +202,7 @@ class AnalystViewTest {
   @Test
   void slowTilesShowTheLoadingIndicatorUntilTheyArrive() {
     List<com.microsoft.playwright.Route> held = new java.util.ArrayList<>();
-    try (Tab tab = chromium.open(server.signInUrl(Role.ANALYST, "/"))) {
+    try (Tab tab = map.chromium().open(map.server().signInUrl(Role.ANALYST, "/"))) {
       tab.page.waitForFunction("() => window.hotbeat && window.hotbeat.ready");
       tab.page.route("**/tiles/heat/**", held::add);   // held back until the test lets them go
       tab.page.fill("#bandwidth", "500");
@@ -231,7 +220,7 @@ class AnalystViewTest {
 
   @Test
   void whenTheServerIsDownThePageSaysSo() {
-    try (Tab tab = chromium.openBlocked(server.url("/"), "**/api/**")) {
+    try (Tab tab = map.chromium().openBlocked(map.server().url("/"), "**/api/**")) {
       tab.page.waitForFunction("() => document.getElementById('status').textContent"
           + ".includes('cannot be reached')");
       tab.screenshot("analyst-server-down");

@@ -15,32 +15,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
-import org.hotbeat.testing.PostgisExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The community-meeting view at /community, with no token, on the Chicago Loop demo data. */
 class CommunityViewTest {
-  @RegisterExtension static final PostgisExtension db = new PostgisExtension();
-  private static Chromium chromium;
-  private static MapServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    chromium = Chromium.launch();
-    server = MapServer.chicagoLoop(db);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    Chromium.closeAll(server, chromium);
-  }
+  @RegisterExtension static final LoopMap map = new LoopMap();
 
   @Test
   void theCommunityViewLoadsWithoutErrorsAndAsksOnlyForPublicData() throws Exception {
-    try (Tab tab = chromium.open(server.url("/community"))) {
+    try (Tab tab = map.chromium().open(map.server().url("/community"))) {
       tab.idle().screenshot("community-hexagons");
       assertEquals(List.of(), tab.failed);
       assertEquals(List.of(), tab.errors);
@@ -53,7 +37,7 @@ class CommunityViewTest {
       Set<String> used = new LinkedHashSet<>();
       synchronized (tab.requests) {
         for (String u : tab.requests) {
-          if (u.startsWith(server.base)) {
+          if (u.startsWith(map.server().base)) {
             used.add(u);
           }
         }
@@ -70,7 +54,7 @@ class CommunityViewTest {
 
   @Test
   void aHexagonWithFewIncidentsSaysFewerThanFiveAndNoCount() {
-    try (Tab tab = chromium.open(server.url("/community"))) {
+    try (Tab tab = map.chromium().open(map.server().url("/community"))) {
       tab.idle();
       // A suppressed hexagon that lies in plain view on the left map, found from the page's data.
       @SuppressWarnings("unchecked")
@@ -103,8 +87,8 @@ class CommunityViewTest {
 
   @Test
   void theHeatMapOfAYearDrawsWhereIncidentsAreDensest() throws Exception {
-    double[] densest = server.densestCell(100);
-    try (Tab tab = chromium.open(server.url("/community"))) {
+    double[] densest = map.server().densestCell(100);
+    try (Tab tab = map.chromium().open(map.server().url("/community"))) {
       tab.idle();
       tab.page.selectOption("#period", "12");
       tab.page.selectOption("#mode", "heat");
@@ -123,7 +107,7 @@ class CommunityViewTest {
 
   @Test
   void oneBeatCanBeShownOnItsOwn() {
-    try (Tab tab = chromium.open(server.url("/community"))) {
+    try (Tab tab = map.chromium().open(map.server().url("/community"))) {
       tab.idle();
       tab.requests.clear();
       tab.page.selectOption("#area", "0111");
@@ -137,7 +121,7 @@ class CommunityViewTest {
 
   @Test
   void oneClickSavesBothPeriodsAsOnePng() throws Exception {
-    try (Tab tab = chromium.open(server.url("/community"))) {
+    try (Tab tab = map.chromium().open(map.server().url("/community"))) {
       tab.idle();
       Download d = tab.page.waitForDownload(() -> tab.page.click("#export"));
       assertEquals("hotbeat-community.png", d.suggestedFilename());
@@ -150,7 +134,7 @@ class CommunityViewTest {
 
   @Test
   void textIsLargeEnoughForAProjector() {
-    try (Tab tab = chromium.open(server.url("/community"))) {
+    try (Tab tab = map.chromium().open(map.server().url("/community"))) {
       tab.idle();
       Object sizes = tab.page.evaluate("() => ['#legend', '#nowTitle', '#area', '#title'].map("
           + "s => parseFloat(getComputedStyle(document.querySelector(s)).fontSize))");

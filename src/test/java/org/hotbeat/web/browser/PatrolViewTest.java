@@ -11,32 +11,16 @@ import java.nio.file.Files;
 import java.util.List;
 import org.hotbeat.access.Role;
 import org.hotbeat.config.PatrolDefaults;
-import org.hotbeat.testing.PostgisExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The patrol view on the Chicago Loop demo: a plan is requested, drawn and downloaded. */
 class PatrolViewTest {
-  @RegisterExtension static final PostgisExtension db = new PostgisExtension();
-  private static Chromium chromium;
-  private static MapServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    chromium = Chromium.launch();
-    server = MapServer.chicagoLoop(db);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    Chromium.closeAll(server, chromium);
-  }
+  @RegisterExtension static final LoopMap map = new LoopMap();
 
   @Test
   void aPlanDrawsEachUnitsRouteInItsColourWithNumberedStops() throws Exception {
-    try (Tab tab = chromium.open(server.signInUrl(Role.PATROL, "/patrol"))) {
+    try (Tab tab = map.chromium().open(map.server().signInUrl(Role.PATROL, "/patrol"))) {
       tab.idle();
       assertTrue(tab.page.textContent("#status").contains("Plan patrols"));
       assertEquals(String.valueOf((int) PatrolDefaults.defaults().dwellMinutes()),
@@ -79,8 +63,8 @@ class PatrolViewTest {
 
   @Test
   void signedOutThePatrolViewAsksToSignInAndTheSignInPageLeadsBack() throws Exception {
-    server.services.accounts().users().create("sgt.patrol", Role.PATROL, "patrol password 1");
-    try (Tab tab = chromium.open(server.url("/patrol"))) {
+    map.server().services.accounts().users().create("sgt.patrol", Role.PATROL, "patrol password 1");
+    try (Tab tab = map.chromium().open(map.server().url("/patrol"))) {
       tab.idle().screenshot("patrol-signed-out");
       assertTrue(tab.page.textContent("#status").contains("Sign in with a patrol"));
       assertTrue(tab.page.isDisabled("#submit"));
@@ -88,7 +72,7 @@ class PatrolViewTest {
       tab.page.fill("#name", "sgt.patrol");
       tab.page.fill("#password", "patrol password 1");
       tab.page.click("#submit");
-      tab.page.waitForURL(server.url("/patrol"));
+      tab.page.waitForURL(map.server().url("/patrol"));
       tab.page.waitForFunction("() => document.getElementById('status').textContent"
           + ".startsWith('Signed in as')");
       assertTrue(tab.page.isEnabled("#submit"));

@@ -6,38 +6,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.hotbeat.access.Role;
-import org.hotbeat.testing.PostgisExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A person signs in at /signin with a name and password and uses the analyst map: no token. */
 class SignInViewTest {
-  @RegisterExtension static final PostgisExtension db = new PostgisExtension();
+  @RegisterExtension static final LoopMap map = new LoopMap();
   private static final String PASSWORD = "a password for the browser";
-  private static Chromium chromium;
-  private static MapServer server;
 
   @BeforeAll
   static void start() throws Exception {
-    chromium = Chromium.launch();
-    server = MapServer.chicagoLoop(db);
-    server.services.accounts().users().create("j.doe", Role.ANALYST, PASSWORD);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    Chromium.closeAll(server, chromium);
+    map.server().services.accounts().users().create("j.doe", Role.ANALYST, PASSWORD);
   }
 
   @Test
   void anAnalystSignsInThroughTheSignInPageAndTheMapLoadsWithoutAToken() {
-    try (Tab tab = chromium.open(server.url("/signin"))) {
+    try (Tab tab = map.chromium().open(map.server().url("/signin"))) {
       tab.page.fill("#name", "j.doe");
       tab.page.fill("#password", PASSWORD);
       tab.page.click("#submit");
-      tab.page.waitForURL(server.url("/"));
+      tab.page.waitForURL(map.server().url("/"));
       tab.idle().screenshot("signed-in-analyst");
       assertTrue(tab.page.textContent("#status").contains("Signed in as j.doe (analyst)"),
           tab.page.textContent("#status"));
@@ -57,7 +46,7 @@ class SignInViewTest {
 
   @Test
   void aWrongPasswordSaysSoAndStaysOnThePage() {
-    try (Tab tab = chromium.open(server.url("/signin"))) {
+    try (Tab tab = map.chromium().open(map.server().url("/signin"))) {
       tab.page.fill("#name", "j.doe");
       tab.page.fill("#password", "wrong wrong wrong");
       tab.page.click("#submit");
