@@ -24,9 +24,13 @@ final class HeatTileResource {
   /** One colour class of the legend; {@code from} is null when nothing matches. */
   record LegendClass(Double from, String colour, double opacity) {}
 
+  /**
+   * The legend. {@code tooFewToShow}: a public layer with no cell of the public minimum count,
+   * which draws nothing whether 0 or k − 1 incidents match; {@code note} says so in words.
+   */
   record Legend(String units, double peak, double bandwidthMetres, String kernel,
       double countShare, double countCellMetres, Double transparentBelow,
-      List<LegendClass> classes) {}
+      List<LegendClass> classes, boolean tooFewToShow, String note) {}
 
   private final HeatService heat;
   private final DataSources data;
@@ -45,7 +49,7 @@ final class HeatTileResource {
     HeatService.Prepared p = heat.prepare(AccessControl.caller(ctx).role().grants(Role.PATROL)
         + "?" + ctx.queryString(), () -> query(ctx));
     String version = data.version();
-    if (TileResponses.notModified(ctx, "\"" + HeatService.tag(p, version) + "\"",
+    if (TileResponses.notModified(ctx, "\"" + heat.tag(p, version) + "\"",
         TileResponses.PUBLIC)) {
       return;
     }
@@ -56,15 +60,19 @@ final class HeatTileResource {
     HeatQuery q = query(ctx);
     HeatLayer layer = heat.layer(q, data.version());
     boolean any = layer.peak() > 0;
+    boolean tooFew = q.fromCells() && !any;
+    double peak = layer.peak();
     List<LegendClass> classes = new ArrayList<>();
     for (int c = 1; c <= layer.breaks().length; c++) {
       classes.add(new LegendClass(any ? layer.breaks()[c - 1] : null, HeatRamp.hex(c),
           (HeatRamp.argb(c) >>> 24) / 255.0));
     }
     ctx.json(new Legend("incidents per km²" + (q.perUnit() == null ? " in the period"
-        : " per " + q.perUnit()), layer.peak(), q.bandwidthMetres(),
+        : " per " + q.perUnit()), peak, q.bandwidthMetres(),
         q.kernel().name().toLowerCase(Locale.ROOT), q.countShare(), q.countCellMetres(),
-        any ? layer.breaks()[0] : null, classes));
+        any ? layer.breaks()[0] : null, classes, tooFew, tooFew ? "Too few incidents to show "
+        + "(fewer than " + q.minCount() + " in any " + (int) q.publicCellMetres() + " m cell)"
+        : null));
   }
 
   void tileJson(Context ctx) throws SQLException {

@@ -23,10 +23,10 @@ class PublicTextTest {
 
   @Test
   void countsBelowFiveAreNotShown() {
-    assertEquals("fewer than 5", PublicText.count(0));
-    assertEquals("fewer than 5", PublicText.count(4));
-    assertEquals("5", PublicText.count(5));
-    assertEquals("1,757", PublicText.count(1757));
+    assertEquals("fewer than 5", PublicText.count(0, 5));
+    assertEquals("fewer than 5", PublicText.count(4, 5));
+    assertEquals("5", PublicText.count(5, 5));
+    assertEquals("1,757", PublicText.count(1757, 5));
     assertEquals("March 2017", PublicText.month(YearMonth.of(2017, 3)));
   }
 }
