@@ -21,6 +21,31 @@ class PublicTextTest {
     assertEquals(out, PublicText.withoutPlaces(in));
   }
 
+  /** The personal data issue 22 found in the public report, one form a row. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "Phone thefts reported by Jane Smith|Phone thefts reported [removed]",
+      "Write to jane.smith@example.com today|Write to [removed] today",
+      "Sgt. Kowalski leads|[removed] leads",
+      "Officer Dana Reyes attended|[removed] attended",
+      "Mrs O'Brien saw it|[removed] saw it",
+      "badge 4471 on duty|[removed] on duty",
+      "Star #12345 on duty|[removed] on duty",
+      "call 312-555-0147 now|call [removed] now",
+      "call (312) 555 0199 now|call [removed] now",
+      "call +1 312.555.0123 now|call [removed] now",
+      "call 0191 555 0100 now|call [removed] now",
+      "the 1200 block of S Wabash at night|the [place removed] at night",
+      "outside 100 W Randolph again|outside [place removed] again",
+      "car plate ABC-1234 seen|car [removed] seen",
+      "a van ZK19 PQR seen|a van [removed] seen",
+      "12-minute stops, 3 cars, evenings|12-minute stops, 3 cars, evenings",
+      "Residents asked for more lighting on State St|Residents asked for more lighting on State St",
+  })
+  void personalDataIsScrubbedFromPublicSummaries(String in, String out) {
+    assertEquals(out, PublicText.scrub(in));
+  }
+
   @Test
   void countsBelowFiveAreNotShown() {
     assertEquals("fewer than 5", PublicText.count(0, 5));
