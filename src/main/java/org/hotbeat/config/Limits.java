@@ -47,6 +47,13 @@ public record Limits(
     int analysesPerMinute,
     int concurrentAnalyses) {
 
+  /**
+   * The cell sizes, in metres, public hexagons and Gi* cells may have (those of at least
+   * {@link #publicMinCellMetres()}): a few fixed grids, so that no size can be tuned to isolate
+   * incidents (docs/privacy.md). The first is the default.
+   */
+  public static final List<Double> PUBLIC_CELL_SIZES = List.of(250.0, 100.0, 150.0, 500.0, 1000.0);
+
   public static final String PUBLIC_MIN_COUNT = "public-min-count";
   public static final String PUBLIC_MIN_BANDWIDTH = "public-min-bandwidth";
   public static final String PUBLIC_MIN_CELL = "public-min-cell";
@@ -94,6 +101,20 @@ public record Limits(
     if (!errors.isEmpty()) {
       throw new HotbeatException("invalid limits: " + String.join("; ", errors));
     }
+  }
+
+  /** {@link #PUBLIC_CELL_SIZES} at or above the public minimum cell, the default first. */
+  public List<Double> publicCellSizes() {
+    List<Double> out = new ArrayList<>();
+    for (double size : PUBLIC_CELL_SIZES) {
+      if (size >= publicMinCellMetres) {
+        out.add(size);
+      }
+    }
+    if (out.isEmpty()) {
+      out.add(publicMinCellMetres);
+    }
+    return out;
   }
 
   /** The same limits with another largest bandwidth. */

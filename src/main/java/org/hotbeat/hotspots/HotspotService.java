@@ -90,7 +90,7 @@ public final class HotspotService {
    */
   public GiStarAnalysis.Result giStar(IncidentQuery filter, GridSettings g, boolean detailed)
       throws SQLException {
-    checkCell(g, detailed);
+    g = checkCell(g, detailed);
     double[][] positions = incidents.positions(filter, limits.maxIncidents());
     requireEnough(positions[0].length, detailed, "Gi*");
     GiStarAnalysis.Result r = GiStarAnalysis.run(positions[0], positions[1],
@@ -130,7 +130,7 @@ public final class HotspotService {
    */
   public EmergingHotspotAnalysis.Result emerging(IncidentQuery filter, GridSettings g,
       boolean detailed) throws SQLException {
-    checkCell(g, detailed);
+    g = checkCell(g, detailed);
     if (filter.from() == null || filter.to() == null) {
       throw new InvalidInputException(filter.from() == null ? "from" : "to",
           "the space-time cube needs a period: give from and to (calendar months, UTC)");
@@ -203,10 +203,22 @@ public final class HotspotService {
         req.kernel(), req.alpha(), proj.epsg(), r);
   }
 
-  private void checkCell(GridSettings g, boolean detailed) {
-    if (!detailed && g.cellMetres() > 0 && g.cellMetres() < limits.publicMinCellMetres()) {
-      throw new InvalidInputException("cell", "public maps use cells of at least "
-          + (int) limits.publicMinCellMetres() + " m");
+  /**
+   * The grid a caller gets: as asked for with {@code detailed}; for the public one of
+   * {@link Limits#publicCellSizes()} (the first when none is given), so public cells lie on a
+   * few fixed grids (docs/privacy.md).
+   */
+  private GridSettings checkCell(GridSettings g, boolean detailed) {
+    if (detailed) {
+      return g;
     }
+    List<Double> sizes = limits.publicCellSizes();
+    if (g.cellMetres() > 0 && !sizes.contains(g.cellMetres())) {
+      throw new InvalidInputException("cell", "public maps use cells of "
+          + sizes.stream().map(v -> (int) v.doubleValue() + " m").toList()
+          + ", so that public cells lie on a few fixed grids");
+    }
+    return new GridSettings(g.cellMetres() > 0 ? g.cellMetres() : sizes.get(0), g.weights(),
+        g.bandMetres(), g.fdr());
   }
 }

@@ -26,13 +26,6 @@ import org.hotbeat.store.IncidentQuery;
  * offence codes, so no exact times can be read back.
  */
 final class PublicMapResource {
-  /**
-   * The hexagon edges the public may ask for, in metres (those of at least
-   * {@link Limits#publicMinCellMetres()}): a few fixed grids, so that sizes cannot be tuned to
-   * isolate incidents.
-   */
-  static final List<Double> SIZES = List.of(150.0, 250.0, 500.0, 1000.0);
-  static final double DEFAULT_SIZE = 250;
   private static final Set<String> REFUSED = Set.of("cursor", "limit");
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -85,11 +78,11 @@ final class PublicMapResource {
       }
     }
     int minCount = limits.publicMinCount();
-    List<Double> sizes = sizes();
+    List<Double> sizes = limits.publicCellSizes();
     Validator<Double> size = ctx.queryParamAsClass("size", Double.class)
         .check(v -> v == null || sizes.contains(v), "must be one of " + sizes.stream()
             .map(v -> (int) v.doubleValue() + " m").toList()
-            + ": public hexagons lie on a few fixed grids");
+            + ": public cells lie on a few fixed grids");
     QueryParams.validateAll(size);
     // Whatever the caller's role: this is the public map (docs/privacy.md).
     IncidentQuery q = IncidentParams.readPublic(ctx);
@@ -109,22 +102,8 @@ final class PublicMapResource {
         features));
   }
 
-  /** {@link #SIZES} at or above the public minimum cell, the default first. */
-  private List<Double> sizes() {
-    List<Double> out = new ArrayList<>();
-    for (double s : SIZES) {
-      if (s >= limits.publicMinCellMetres()) {
-        out.add(s);
-      }
-    }
-    if (out.isEmpty()) {
-      out.add(limits.publicMinCellMetres());
-    }
-    out.sort((a, b) -> a == DEFAULT_SIZE ? -1 : b == DEFAULT_SIZE ? 1 : Double.compare(a, b));
-    return out;
-  }
-
   void sources(Context ctx) throws SQLException {
+    List<Double> sizes = limits.publicCellSizes();
     double minCell = limits.publicMinCellMetres();
     double minBandwidth = limits.publicMinBandwidthMetres();
     // The public gets the months of the first and last incident, not their instants.
@@ -134,8 +113,8 @@ final class PublicMapResource {
             null, x.firstMonth(), x.lastMonth(), x.incidents())).toList();
     ctx.json(new Sources(sources, data.attribution(), new MapSettings(
         HeatDefaults.BANDWIDTH_M, minBandwidth, limits.publicMinCount(), minCell,
-        Math.max(COMMUNITY_HEAT_BANDWIDTH, minBandwidth), Math.max(DEFAULT_SIZE, minCell),
-        Math.max(BEAT_HEXAGON_SIZE, minCell))));
+        Math.max(COMMUNITY_HEAT_BANDWIDTH, minBandwidth), sizes.get(0),
+        sizes.contains(BEAT_HEXAGON_SIZE) ? BEAT_HEXAGON_SIZE : sizes.get(0))));
   }
 
   private static Geometry geometry(String geoJson) {

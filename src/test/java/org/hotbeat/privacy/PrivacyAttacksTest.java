@@ -180,10 +180,30 @@ class PrivacyAttacksTest {
         assertTrue(!c.isEmpty() && year.containsAll(c), q + ": hexagons off the year's grid");
       }
       // Sizes are a few fixed values: a grid cannot be tuned to isolate incidents.
-      for (String size : List.of("251", "300", "100", "149.5")) {
+      for (String size : List.of("251", "300", "120", "149.5")) {
         JsonNode e = web.getJson(client, "/api/public/hexagons?from=2017-06&to=2017-07&size="
             + size, null, 400);
         assertEquals("size", e.get("errors").get(0).get("field").asText());
+      }
+    });
+  }
+
+  @Test
+  void publicGiStarCellsLieOnOneFixedGridWhateverThePeriod() throws Exception {
+    web.test((server, client) -> {
+      // A cell of k or more in half a year holds k or more in the whole year: with one fixed
+      // grid, each is among the year's cells.
+      Set<String> year = centres(web.getJson(client, "/api/hotspots/gistar?from=2017-01"
+          + "&to=2018-01", null, 200));
+      for (String q : List.of("from=2017-01&to=2017-07", "from=2017-04&to=2017-10",
+          "from=2017-06&to=2018-01&category=theft")) {
+        Set<String> c = centres(web.getJson(client, "/api/hotspots/gistar?" + q, null, 200));
+        assertTrue(!c.isEmpty() && year.containsAll(c), q + ": Gi* cells off the year's grid");
+      }
+      for (String cell : List.of("260", "120", "99")) {
+        JsonNode e = web.getJson(client, "/api/hotspots/gistar?from=2017-01&to=2018-01&cell="
+            + cell, null, 400);
+        assertEquals("cell", e.get("errors").get(0).get("field").asText());
       }
     });
   }
