@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.hotbeat.access.Role;
 import org.hotbeat.config.Limits;
 import org.hotbeat.geo.TileCoord;
 import org.hotbeat.tiles.HeatLayer;
@@ -44,10 +43,10 @@ final class HeatTileResource {
 
   void tile(Context ctx) throws SQLException {
     TileCoord t = TileRequests.coord(ctx, ".png");
-    // A map's tiles all carry one query string: it is checked once. The caller's tier is part
-    // of the key, since the public minimum bandwidth depends on it.
-    HeatService.Prepared p = heat.prepare(AccessControl.caller(ctx).role().grants(Role.PATROL)
-        + "?" + ctx.queryString(), () -> query(ctx));
+    // A map's tiles all carry one query string: it is checked once. The caller's role is part
+    // of the key, since what a query may ask for depends on it (public, patrol, analyst).
+    HeatService.Prepared p = heat.prepare(AccessControl.caller(ctx).role().id() + "?"
+        + ctx.queryString(), () -> query(ctx));
     String version = data.version();
     if (TileResponses.notModified(ctx, "\"" + heat.tag(p, version) + "\"",
         TileResponses.PUBLIC)) {

@@ -245,6 +245,13 @@ class PrivacyAttacksTest {
       }
       assertEquals(List.of("bandwidth", "bandwidth", "countCell"), refused);
       web.getJson(client, q + "hours=20-23", web.patrol(), 200);   // shifts need hours
+      // A tile URL an analyst has opened is checked again for a patrol caller, not reused.
+      String tile = TILE + "?from=2017-06&to=2017-07&bandwidth=1&countShare=1&countCell=1";
+      assertEquals(200, client.get(tile, r -> r.header("Authorization", "Bearer "
+          + web.analyst())).code());
+      assertEquals(400, client.get(tile, r -> r.header("Authorization", "Bearer "
+          + web.patrol())).code());
+      assertEquals(400, client.get(tile).code());
     });
   }
 }
