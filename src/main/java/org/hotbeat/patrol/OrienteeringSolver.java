@@ -233,47 +233,71 @@ public final class OrienteeringSolver {
    * {@code noise} randomises the choice a little.
    */
   private void repair(double noise) {
+    Insertion best = new Insertion();
     while (true) {
-      double bestScore = 0;
-      int bestC = -1;
-      int bestU = -1;
-      int bestPos = -1;
-      for (int c = 0; c < visited.length; c++) {
-        if (!open(c)) {
-          continue;
-        }
-        for (int u = 0; u < routes.size(); u++) {
-          if (!mayServe(u, c)) {
-            continue;
-          }
-          List<Integer> r = routes.get(u);
-          for (int pos = 0; pos <= r.size(); pos++) {
-            double after = withInsertion(u, r, time[u], wait[u], pos, c);
-            if (after < Double.POSITIVE_INFINITY) {
-              double added = Math.max(1, after - time[u]);
-              double score = p.risk()[c]
-                  / (timeWeight == 1 ? added : Math.pow(added, timeWeight))
-                  * (noise == 0 ? 1 : 1 + noise * random.nextDouble());
-              if (score > bestScore) {
-                bestScore = score;
-                bestC = c;
-                bestU = u;
-                bestPos = pos;
-              }
+      best.score = 0;
+      best.c = -1;
+      forOpenPairs((c, u, r) -> {
+        for (int pos = 0; pos <= r.size(); pos++) {
+          double after = withInsertion(u, r, time[u], wait[u], pos, c);
+          if (after < Double.POSITIVE_INFINITY) {
+            double added = Math.max(1, after - time[u]);
+            double score = p.risk()[c]
+                / (timeWeight == 1 ? added : Math.pow(added, timeWeight))
+                * (noise == 0 ? 1 : 1 + noise * random.nextDouble());
+            if (score > best.score) {
+              best.score = score;
+              best.c = c;
+              best.u = u;
+              best.pos = pos;
             }
           }
         }
-      }
-      if (bestC < 0) {
+        return false;
+      });
+      if (best.c < 0) {
         return;
       }
-      routes.get(bestU).add(bestPos, bestC);
-      visited[bestC] = true;
-      siteOwner[p.site()[bestC]] = bestU;
-      time[bestU] = exact(bestU, routes.get(bestU));
-      wait[bestU] = clock.lastWait();
-      dirty.set(bestU, true);
+      routes.get(best.u).add(best.pos, best.c);
+      visited[best.c] = true;
+      siteOwner[p.site()[best.c]] = best.u;
+      time[best.u] = exact(best.u, routes.get(best.u));
+      wait[best.u] = clock.lastWait();
+      dirty.set(best.u, true);
     }
+  }
+
+  /** The best insertion found so far in one round of {@link #repair}. */
+  private static final class Insertion {
+    double score;
+    int c;
+    int u;
+    int pos;
+  }
+
+  /** What to do with an open candidate {@code c} and a unit {@code u} that may serve it. */
+  @FunctionalInterface
+  private interface PairAction {
+    /** @return true to stop looking */
+    boolean apply(int c, int u, List<Integer> route);
+  }
+
+  /**
+   * Calls {@code action} for each open candidate and each unit that may serve it, in order, until
+   * it returns true; returns whether it did.
+   */
+  private boolean forOpenPairs(PairAction action) {
+    for (int c = 0; c < visited.length; c++) {
+      if (!open(c)) {
+        continue;
+      }
+      for (int u = 0; u < routes.size(); u++) {
+        if (mayServe(u, c) && action.apply(c, u, routes.get(u))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Shorter routes (2-opt, relocation), then swaps with riskier unvisited candidates. */
@@ -292,6 +316,17 @@ public final class OrienteeringSolver {
     }
   }
 
+  /** Takes route {@code r} as unit {@code u}'s when it is shorter; says whether it was. */
+  private boolean keepIfShorter(int u, List<Integer> r) {
+    double t2 = exact(u, r);
+    if (t2 < time[u] - EPS) {
+      time[u] = t2;
+      wait[u] = clock.lastWait();
+      return true;
+    }
+    return false;
+  }
+
   private boolean shorten(int u) {
     List<Integer> r = routes.get(u);
     int window = r.size() <= SHORT_ROUTE ? r.size() + 1 : WINDOW;
@@ -302,12 +337,8 @@ public final class OrienteeringSolver {
       for (int i = 0; i < r.size() && !improved; i++) {
         for (int j = i + 1; j < Math.min(r.size(), i + window) && !improved; j++) {
           Collections.reverse(r.subList(i, j + 1));
-          double t2 = exact(u, r);
-          if (t2 < time[u] - EPS) {
-            improved = true;
-            time[u] = t2;
-            wait[u] = clock.lastWait();
-          } else {
+          improved = keepIfShorter(u, r);
+          if (!improved) {
             Collections.reverse(r.subList(i, j + 1));
           }
         }
@@ -320,12 +351,8 @@ public final class OrienteeringSolver {
             continue;
           }
           r.add(j, c);
-          double t2 = exact(u, r);
-          if (t2 < time[u] - EPS) {
-            improved = true;
-            time[u] = t2;
-            wait[u] = clock.lastWait();
-          } else {
+          improved = keepIfShorter(u, r);
+          if (!improved) {
             r.remove(j);
           }
         }
@@ -340,41 +367,32 @@ public final class OrienteeringSolver {
 
   /** Replace one stop, or two neighbouring ones, by an unvisited candidate worth more. */
   private boolean swap() {
-    for (int c = 0; c < visited.length; c++) {
-      if (!open(c)) {
-        continue;
-      }
-      for (int u = 0; u < routes.size(); u++) {
-        if (!mayServe(u, c)) {
-          continue;
-        }
-        List<Integer> r = routes.get(u);
-        for (int i = 0; i < r.size(); i++) {
-          for (int j = i; j < Math.min(i + 2, r.size()); j++) {
-            double lost = p.risk()[r.get(i)] + (j > i ? p.risk()[r.get(j)] : 0);
-            if (p.risk()[c] <= lost + EPS) {
-              continue;
-            }
-            List<Integer> trial = new ArrayList<>(r);
-            if (j > i) {
-              trial.remove(j);
-            }
-            trial.remove(i);
-            int pos = firstFit(u, trial, exact(u, trial), clock.lastWait(), c);
-            if (pos >= 0) {
-              visited[r.get(i)] = false;
-              visited[r.get(j)] = false;
-              trial.add(pos, c);
-              visited[c] = true;
-              routes.set(u, trial);
-              refresh();
-              return true;
-            }
+    return forOpenPairs((c, u, r) -> {
+      for (int i = 0; i < r.size(); i++) {
+        for (int j = i; j < Math.min(i + 2, r.size()); j++) {
+          double lost = p.risk()[r.get(i)] + (j > i ? p.risk()[r.get(j)] : 0);
+          if (p.risk()[c] <= lost + EPS) {
+            continue;
+          }
+          List<Integer> trial = new ArrayList<>(r);
+          if (j > i) {
+            trial.remove(j);
+          }
+          trial.remove(i);
+          int pos = firstFit(u, trial, exact(u, trial), clock.lastWait(), c);
+          if (pos >= 0) {
+            visited[r.get(i)] = false;
+            visited[r.get(j)] = false;
+            trial.add(pos, c);
+            visited[c] = true;
+            routes.set(u, trial);
+            refresh();
+            return true;
           }
         }
       }
-    }
-    return false;
+      return false;
+    });
   }
 
   /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -53,15 +54,44 @@ final class JsonBodies implements JsonMapper {
     if (json == null || json.isBlank()) {
       throw new InvalidInputException("body", "is empty: send " + expected(javaType(type)));
     }
-    if (json.indexOf('\0') >= 0 || json.contains("\\u0000")) {
-      throw new InvalidInputException("body", "must not contain a NUL character (\\u0000): no "
-          + "text field can hold one");
-    }
     try {
-      return notNull(mapper.readValue(json, javaType(type)), type);
+      JsonNode tree = mapper.readTree(json);
+      String nul = nulPath(tree, "");
+      if (nul != null) {
+        throw new InvalidInputException(nul.isEmpty() ? "body" : nul, "contains a NUL byte "
+            + "(\\u0000), which no text field can hold");
+      }
+      return notNull(mapper.readerFor(javaType(type)).readValue(tree), type);
     } catch (JsonProcessingException e) {
       throw invalid(e);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  /** The JSON path of the first text (value or field name) holding a NUL, or null. */
+  private static String nulPath(JsonNode node, String path) {
+    if (node.isTextual()) {
+      return node.textValue().indexOf('\0') >= 0 ? path : null;
+    }
+    if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        String found = nulPath(node.get(i), path + "[" + i + "]");
+        if (found != null) {
+          return found;
+        }
+      }
+    } else if (node.isObject()) {
+      for (var it = node.fields(); it.hasNext(); ) {
+        var e = it.next();
+        String at = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+        String found = e.getKey().indexOf('\0') >= 0 ? at : nulPath(e.getValue(), at);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
   }
 
   @Override

@@ -42,8 +42,8 @@ final class QueryParams {
   }
 
   private static ValidationError<?> nulError() {
-    return new ValidationError<>("must not contain a NUL character (\\u0000)", Map.of(), null,
-        null);
+    return new ValidationError<>("contains a NUL byte (\\u0000), which no text field can hold",
+        Map.of(), null, null);
   }
 
   static void validateAll(Validator<?>... validators) {

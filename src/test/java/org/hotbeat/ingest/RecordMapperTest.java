@@ -11,9 +11,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
+import org.hotbeat.InvalidInputException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class RecordMapperTest {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-06-01T00:00:00Z"),
@@ -106,8 +107,9 @@ class RecordMapperTest {
 
   @Test
   void anUnknownSridIsAClearError() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    InvalidInputException e = assertThrows(InvalidInputException.class,
         () -> new RecordMapper(Mappings.load("chicago"), 999999, CLOCK));
+    assertEquals("srid", e.field());
     assertTrue(e.getMessage().contains("EPSG:999999"), e.getMessage());
   }
 

@@ -129,7 +129,7 @@ class IncidentAdminApiTest {
         {"{\"occurred_at\": \"-99999-01-01T00:00:00Z\"}", "occurred_at", "between the years"},
         {"{\"occurred_at\": \"2150-01-01T00:00:00Z\"}", "occurred_at", "in the future"},
         {"{\"occurred_at\": \"1850-01-01T00:00:00Z\"}", "occurred_at", "before 1900"},
-        {"{\"lon\": \"west\", \"lat\": 41.88}", "lon", "wrong type"},
+        {"{\"lon\": \"west\", \"lat\": 41.88}", "lon", "must be a number"},
     };
     Http.test(WebApp.create(HotbeatConfig.defaults(), services), (server, client) -> {
       for (String[] c : cases) {
