@@ -59,10 +59,7 @@ public final class PublicText {
   }
 
   /** {@code text} with street addresses and coordinates replaced by "[place removed]". */
-  public static String withoutPlaces(String text) {
-    if (text == null) {
-      return null;
-    }
+  private static String withoutPlaces(String text) {
     String t = ADDRESS.matcher(text).replaceAll("[place removed]");
     t = ADDRESS_WITHOUT_TYPE.matcher(t).replaceAll("[place removed]");
     return COORDINATES.matcher(t).replaceAll("[place removed]");

@@ -8,20 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class PublicTextTest {
-  @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "Thefts outside 1234 N State St|Thefts outside [place removed]",
-      "Noise at 012XX S STATE ST at night|Noise at [place removed] at night",
-      "Fights near the 1200 block of West Madison Avenue|Fights near the [place removed]",
-      "Car seen at 41.8781, -87.6298|Car seen at [place removed], [place removed]",
-      "Speeding on State St|Speeding on State St",
-      "12-minute stops, 3 cars|12-minute stops, 3 cars",
-  })
-  void streetAddressesAndCoordinatesAreRemovedFromFreeText(String in, String out) {
-    assertEquals(out, PublicText.withoutPlaces(in));
-  }
-
-  /** The personal data issue 22 found in the public report, one form a row. */
+  /** Places, and the personal data issue 22 found in the public report, one form a row. */
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "Phone thefts reported by Jane Smith|Phone thefts reported [removed]",
@@ -41,8 +28,14 @@ class PublicTextTest {
       "a van ZK19 PQR seen|a van [removed] seen",
       "12-minute stops, 3 cars, evenings|12-minute stops, 3 cars, evenings",
       "Residents asked for more lighting on State St|Residents asked for more lighting on State St",
+      "Thefts outside 1234 N State St|Thefts outside [place removed]",
+      "Noise at 012XX S STATE ST at night|Noise at [place removed] at night",
+      "Fights near the 1200 block of West Madison Avenue|Fights near the [place removed]",
+      "Car seen at 41.8781, -87.6298|Car seen at [place removed], [place removed]",
+      "Speeding on State St|Speeding on State St",
+      "12-minute stops, 3 cars|12-minute stops, 3 cars",
   })
-  void personalDataIsScrubbedFromPublicSummaries(String in, String out) {
+  void placesAndPersonalDataAreScrubbedFromPublicText(String in, String out) {
     assertEquals(out, PublicText.scrub(in));
   }
 
