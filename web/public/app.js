@@ -1,6 +1,6 @@
 // The analyst view: heat and incident points under one filter (period, month slider, categories,
 // hours, weekdays, bandwidth), charts from the stats endpoint, counts around a clicked spot, and
-// PNG export. Callers without an analyst token see the public heat layer only, and are told why.
+// PNG export. Callers not signed in as an analyst see the public heat layer only, and are told why.
 import { api, addBeats, canSeePoints, createMap, escapeHtml, exportPng, loadingIndicator,
   maplibregl, monthName, addMonths, session, show, signInForm, testHooks, dataZone, zoned } from './common.js';
 import { addHeat, setHeatQuery, showLegend } from './heat.js';
@@ -216,9 +216,9 @@ async function start() {
     document.body.classList.add('public');
   }
   if (!who.authenticated) {
-    show(`${who.note ? `${who.note} ` : ''}Public view: the heat map only. Sign in with an analyst token to see incidents, category filters and charts.`);
+    show(`${who.note ? `${who.note} ` : ''}Public view: the heat map only. Sign in with an analyst account to see incidents, category filters and charts.`);
   } else if (!canSeePoints(who)) {
-    show(`Signed in as ${who.name} (${who.role}). The ${who.role} role cannot see single incidents: points, category filters and charts need an analyst or admin token. The heat map works for everyone.`);
+    show(`Signed in as ${who.name} (${who.role}). The ${who.role} role cannot see single incidents: points, category filters and charts need an analyst or admin account. The heat map works for everyone.`);
   } else {
     show(`Signed in as ${who.name} (${who.role}).`);
     await loadCategories();

@@ -1,24 +1,14 @@
-// What every view shares: the token (session storage only), API calls with readable errors, the
-// map with hotbeat's own street basemap and attributions, the loading indicator, PNG export and
-// the hooks the browser tests wait on.
+// What every view shares: the signed-in session (an HttpOnly cookie the page never sees, plus the
+// session's CSRF token for requests that change data), API calls with readable errors, the map
+// with hotbeat's own street basemap and attributions, the loading indicator, PNG export and the
+// hooks the browser tests wait on. No token ever goes into a URL or into storage.
 import * as maplibregl from '/vendor/maplibre-gl/maplibre-gl.mjs';
 import { streetLayers, streetSource } from './streets.js';
 
 export { maplibregl };
 
-const TOKEN_KEY = 'hotbeat.token';
-
-// A token handed over in the link (#token=…) is kept for this tab only and removed from the URL.
-const fromLink = new URLSearchParams(location.hash.slice(1)).get('token');
-if (fromLink) {
-  sessionStorage.setItem(TOKEN_KEY, fromLink);
-  history.replaceState(null, '', location.pathname + location.search);
-}
-
-export const token = () => sessionStorage.getItem(TOKEN_KEY);
-export const setToken = (t) => sessionStorage.setItem(TOKEN_KEY, t);
-export const clearToken = () => sessionStorage.removeItem(TOKEN_KEY);
-export const authHeaders = () => (token() ? { Authorization: `Bearer ${token()}` } : {});
+// The session's CSRF token, from GET /api/session; sent with every request that changes data.
+let csrfToken = null;
 
 /** An API failure with a sentence a person can act on. */
 export class ApiError extends Error {
@@ -31,13 +21,18 @@ export class ApiError extends Error {
 export const SERVER_DOWN = 'The hotbeat server cannot be reached. Is it running? '
   + 'The map will work again once it is back; reload the page.';
 
-/** Fetches JSON (or, with as: 'blob'/'text', the body) and turns failures into ApiErrors. */
+/**
+ * Fetches JSON (or, with as: 'blob'/'text', the body) and turns failures into ApiErrors. With
+ * auth: false the request carries no session cookie (public data, the same for everyone).
+ */
 export async function api(path, { method = 'GET', body, as = 'json', auth = true } = {}) {
-  const headers = auth ? authHeaders() : {};
+  const headers = {};
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let res;
   try {
-    res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    res = await fetch(path, { method, headers, credentials: auth ? 'same-origin' : 'omit',
+      body: body === undefined ? undefined : JSON.stringify(body) });
   } catch (e) {
     throw new ApiError(SERVER_DOWN, 0);
   }
@@ -45,7 +40,7 @@ export async function api(path, { method = 'GET', body, as = 'json', auth = true
     const problem = await res.json().catch(() => ({}));
     const fields = (problem.errors || []).map((e) => `${e.field || e.name || ''} ${e.message || e.detail || ''}`.trim());
     let message = problem.detail || problem.title || `${res.status} ${res.statusText}`;
-    if (res.status === 401) message = 'Your token is missing, unknown or revoked: sign in with a valid token.';
+    if (res.status === 401 && !problem.detail) message = 'You are not signed in, or your session has ended: sign in again.';
     if (res.status === 503) message = 'The hotbeat server is up but its database is not; try again in a moment.';
     if (res.status >= 500 && res.status !== 503) message = `The server failed (${problem.detail || res.status}).`;
     throw new ApiError(fields.length ? `${message}: ${fields.join('; ')}` : message, res.status);
@@ -55,17 +50,17 @@ export async function api(path, { method = 'GET', body, as = 'json', auth = true
   return res.json();
 }
 
-/** Who the caller is: {authenticated, name, role}; a bad token counts as none, with a note. */
+/** Who the caller is: {authenticated, name, role}; keeps the session's CSRF token. */
 export async function session() {
-  try {
-    return await api('/api/session');
-  } catch (e) {
-    if (e.status === 401) {
-      clearToken();
-      return { authenticated: false, role: 'public', note: 'That token is unknown or revoked; you are signed out.' };
-    }
-    throw e;
+  const s = await api('/api/session');
+  csrfToken = s.csrfToken || null;
+  const link = document.getElementById('signin');
+  const out = document.getElementById('signout');
+  if (link && out) {
+    link.hidden = s.authenticated;
+    out.hidden = !s.authenticated;
   }
+  return s;
 }
 
 export const canSeePoints = (s) => s.role === 'analyst' || s.role === 'admin';
@@ -79,8 +74,9 @@ export function show(message, isError = false) {
 }
 
 /**
- * A map over the street basemap. Tiles under the paths in `signed` carry the bearer token (the
- * analyst's heat is finer than the public one); nothing else does.
+ * A map over the street basemap. Tiles under the paths in `signed` carry the session cookie (the
+ * analyst's heat is finer than the public one); nothing else does, so a public map looks the same
+ * to everyone.
  */
 export function createMap(container, { signed = [], ...options } = {}) {
   const map = new maplibregl.Map({
@@ -93,8 +89,8 @@ export function createMap(container, { signed = [], ...options } = {}) {
     attributionControl: { compact: false },
     // Lets the canvas be read back for PNG export after it is drawn.
     canvasContextAttributes: { preserveDrawingBuffer: true },
-    transformRequest: (url) => (signed.some((p) => new URL(url, location.href).pathname.startsWith(p))
-      ? { url, headers: authHeaders() } : { url }),
+    transformRequest: (url) => ({ url,
+      credentials: signed.some((p) => new URL(url, location.href).pathname.startsWith(p)) ? 'same-origin' : 'omit' }),
     ...options,
   });
   if (options.interactive !== false) map.addControl(new maplibregl.NavigationControl(), 'top-right');
@@ -247,15 +243,14 @@ export function addMonths(ym, n) {
   return d.toISOString().slice(0, 7);
 }
 
-/** The header's sign-in form: a pasted token replaces the tab's token; sign-out forgets it. */
+/** The header's account links: "Sign in" goes to /signin and back; "Sign out" ends the session. */
 export function signInForm() {
-  document.getElementById('signin').addEventListener('submit', (ev) => {
-    ev.preventDefault();
-    const value = document.getElementById('token').value.trim();
-    if (value) setToken(value);
+  const link = document.getElementById('signin');
+  link.href = `/signin?next=${encodeURIComponent(location.pathname)}`;
+  document.getElementById('signout').addEventListener('click', async () => {
+    await api('/api/session', { method: 'DELETE', as: 'text' }).catch(() => {});
     location.reload();
   });
-  document.getElementById('signout').addEventListener('click', () => { clearToken(); location.reload(); });
 }
 
 /** The data's clock: the first agency's IANA time zone ('UTC' when unknown). */

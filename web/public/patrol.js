@@ -1,6 +1,6 @@
 // The patrol view: choose a beat, a shift, units and dwell time; POST /api/patrol-plans; draw each
 // unit's route in its colour with numbered stops and times; GPX and a printable summary. Needs a
-// patrol, analyst or admin token.
+// patrol, analyst or admin account.
 import { addBeats, api, canPlanPatrols, createMap, escapeHtml, fitTo, loadingIndicator,
   maplibregl, session, show, signInForm, testHooks, dataZone, zoned } from './common.js';
 
@@ -103,7 +103,7 @@ function drawPlan(p) {
   if (all.features.length) fitTo(map, all, 40);
 }
 
-// The plan's files need the bearer token, which a plain link cannot carry: fetch, then hand over.
+// The plan's files are fetched (with the session cookie), then handed to the browser as files.
 async function downloadGpx() {
   try {
     const blob = await api(`/api/patrol-plans/${plan.id}.gpx`, { as: 'blob' });
@@ -173,7 +173,7 @@ async function init() {
   unitRows();
   setStart(beatCentre($('beat').value), "the beat's centre");
   if (!who.authenticated) {
-    show(`${who.note ? `${who.note} ` : ''}Sign in with a patrol, analyst or admin token to plan patrols.`);
+    show(`${who.note ? `${who.note} ` : ''}Sign in with a patrol, analyst or admin account to plan patrols.`);
     $('submit').disabled = true;
   } else if (!canPlanPatrols(who)) {
     show(`The ${who.role} role cannot plan patrols.`, true);

@@ -8,11 +8,16 @@ final class ConfigOptions {
   private ConfigOptions() {}
 
   static HotbeatConfig toConfig(DatabaseOptions db, ServerOptions server, StreetOptions streets,
-      LimitOptions limits, IngestOptions ingest, PatrolOptions patrol) {
+      LimitOptions limits, IngestOptions ingest, PatrolOptions patrol, AccessOptions access) {
     return new HotbeatConfig(server.host, server.port, server.webDir,
         (long) server.maxBodyMib << 20, ingest.toLimits(), limits.toLimits(),
         patrol.toDefaults(), Duration.ofSeconds(server.shutdownGraceSeconds), db.dbUrl,
-        db.dbUser, db.dbPassword, db.dbPoolSize, db.pgDir, streets.graphDir);
+        db.dbUser, db.dbPassword, db.dbPoolSize, db.pgDir, streets.graphDir, access.toSettings());
+  }
+
+  static HotbeatConfig toConfig(DatabaseOptions db, ServerOptions server, StreetOptions streets,
+      LimitOptions limits, IngestOptions ingest, PatrolOptions patrol) {
+    return toConfig(db, server, streets, limits, ingest, patrol, new AccessOptions());
   }
 
   static HotbeatConfig toConfig(DatabaseOptions db, ServerOptions server, StreetOptions streets,

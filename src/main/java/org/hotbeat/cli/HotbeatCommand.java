@@ -16,7 +16,7 @@ import picocli.CommandLine.ScopeType;
     versionProvider = HotbeatCommand.Version.class,
     description = "Crime-hotspot analysis and patrol planning server.",
     subcommands = {ServeCommand.class, DemoCommand.class, DemoDataCommand.class,
-        MigrateCommand.class, TokenCommand.class, ImportCommand.class, EvaluateCommand.class,
+        MigrateCommand.class, TokenCommand.class, UserCommand.class, ImportCommand.class, EvaluateCommand.class,
         AssessCommand.class,
         CommandLine.HelpCommand.class},
     footerHeading = HotbeatCommand.ENV_HEADING,

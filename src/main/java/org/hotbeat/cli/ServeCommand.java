@@ -13,10 +13,12 @@ final class ServeCommand implements Callable<Integer> {
   @Mixin LimitOptions limits;
   @Mixin IngestOptions ingest;
   @Mixin PatrolOptions patrol;
+  @Mixin AccessOptions access;
 
   @Override
   public Integer call() throws Exception {
-    return ServerRunner.run(ConfigOptions.toConfig(db, server, streets, limits, ingest, patrol),
+    return ServerRunner.run(ConfigOptions.toConfig(db, server, streets, limits, ingest, patrol,
+        access),
         (store, services) -> { },
         url -> System.out.println("hotbeat is serving " + url + " (Ctrl-C stops it)"));
   }

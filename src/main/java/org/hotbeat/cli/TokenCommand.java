@@ -1,13 +1,14 @@
 package org.hotbeat.cli;
 
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.hotbeat.HotbeatException;
 import org.hotbeat.access.Role;
 import org.hotbeat.access.TokenRepository;
-import org.hotbeat.store.EmbeddedPostgres;
-import org.hotbeat.store.ManagedDatabase;
+import org.hotbeat.config.AccessSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,12 +27,7 @@ final class TokenCommand implements Runnable {
   }
 
   static <T> T withTokens(DatabaseOptions db, TokenWork<T> work) {
-    try (ManagedDatabase store = ManagedDatabase.open(ConfigOptions.toConfig(db), EmbeddedPostgres.Sharing.JOIN_RUNNING,
-        null)) {
-      return work.apply(new TokenRepository(store.database().dataSource()));
-    } catch (SQLException e) {
-      throw new HotbeatException("database error: " + e.getMessage(), e);
-    }
+    return UserCommand.withAccounts(db, accounts -> work.apply(accounts.tokens()));
   }
 
   interface TokenWork<T> {
@@ -51,23 +47,23 @@ final class TokenCommand implements Runnable {
         description = "Who or what holds the token, e.g. 'j.doe' or 'night-shift tablet'.")
     String name;
 
+    @Option(names = "--read-only",
+        description = "Scope read-only: refused (403) on POST, PUT, PATCH and DELETE.")
+    boolean readOnly;
+
+    @Option(names = {"--days", "--" + AccessSettings.TOKEN_DAYS}, paramLabel = "DAYS",
+        description = "Days until the token expires. Default: ${DEFAULT-VALUE}.")
+    long days = AccessSettings.defaults().tokenLifetime().toDays();
+
     @Override
     public Integer call() {
-      Role r;
-      try {
-        r = Role.parse(role);
-      } catch (IllegalArgumentException e) {
-        throw new HotbeatException(e.getMessage());
-      }
-      TokenRepository.NewToken t = withTokens(db, tokens -> {
-        try {
-          return tokens.create(name, r);
-        } catch (IllegalArgumentException e) {
-          throw new HotbeatException(e.getMessage());
-        }
-      });
-      System.err.printf("created token %d '%s' with role %s; it is shown only now:%n",
-          t.info().id(), t.info().name(), t.info().role().id());
+      Role r = UserCommand.role(role);
+      TokenRepository.NewToken t = withTokens(db, tokens -> tokens.create(name, r, readOnly
+          ? TokenRepository.Scope.READ_ONLY : TokenRepository.Scope.FULL, Duration.ofDays(days)));
+      System.err.printf("created token %d '%s' with role %s, scope %s, expiring %s; it is shown "
+          + "only now (send it as 'Authorization: Bearer TOKEN', never in a URL):%n",
+          t.info().id(), t.info().name(), t.info().role().id(), t.info().scope().id(),
+          t.info().expiresAt().toString().substring(0, 19));
       System.out.println(t.secret());
       return 0;
     }
@@ -80,11 +76,14 @@ final class TokenCommand implements Runnable {
     @Override
     public Integer call() {
       List<TokenRepository.TokenInfo> all = withTokens(db, TokenRepository::list);
-      System.out.printf("%-5s %-24s %-8s %-8s %-20s %s%n", "ID", "NAME", "ROLE", "STATE",
-          "CREATED", "LAST USED");
+      Instant now = Instant.now();
+      System.out.printf("%-5s %-24s %-8s %-9s %-8s %-20s %-20s %s%n", "ID", "NAME", "ROLE",
+          "SCOPE", "STATE", "CREATED", "EXPIRES", "LAST USED");
       for (TokenRepository.TokenInfo t : all) {
-        System.out.printf("%-5d %-24s %-8s %-8s %-20s %s%n", t.id(), t.name(), t.role().id(),
-            t.active() ? "active" : "revoked", t.createdAt().toString().substring(0, 19),
+        System.out.printf("%-5d %-24s %-8s %-9s %-8s %-20s %-20s %s%n", t.id(), t.name(),
+            t.role().id(), t.scope().id(), t.revokedAt() != null ? "revoked"
+                : t.active(now) ? "active" : "expired",
+            t.createdAt().toString().substring(0, 19), t.expiresAt().toString().substring(0, 19),
             t.lastUsedAt() == null ? "never" : t.lastUsedAt().toString().substring(0, 19));
       }
       return 0;

@@ -29,6 +29,7 @@ import org.hotbeat.HotbeatException;
  * @param dbPoolSize maximum connections in the pool
  * @param pgDir data directory of the embedded cluster (ignored with {@code dbUrl})
  * @param graphDir directory of the street graphs built by {@code hotbeat import streets}
+ * @param access sessions, lock-out, token lifetime, cookies (see {@link AccessSettings})
  */
 public record HotbeatConfig(
     String host,
@@ -44,7 +45,8 @@ public record HotbeatConfig(
     String dbPassword,
     int dbPoolSize,
     Path pgDir,
-    Path graphDir) {
+    Path graphDir,
+    AccessSettings access) {
 
   public static final int DEFAULT_PORT = 8080;
 
@@ -78,6 +80,9 @@ public record HotbeatConfig(
     if (dbPoolSize < 1 || dbPoolSize > 500) {
       errors.add("--db-pool-size must be between 1 and 500, got " + dbPoolSize);
     }
+    if (access == null) {
+      errors.add("access settings must be set");
+    }
     if (webDir == null || pgDir == null || graphDir == null) {
       errors.add("--web-dir, --pg-dir and --graph-dir must be set");
     }
@@ -93,7 +98,7 @@ public record HotbeatConfig(
   public static HotbeatConfig defaults() {
     return new HotbeatConfig("127.0.0.1", DEFAULT_PORT, Path.of("web"), 16L << 20,
         IngestLimits.DEFAULTS, Limits.defaults(), PatrolDefaults.defaults(), Duration.ofSeconds(10), null, "postgres", "", 10, Path.of("var/pg"),
-        Path.of("var/graph"));
+        Path.of("var/graph"), AccessSettings.defaults());
   }
 
   public boolean embeddedDatabase() {
@@ -103,48 +108,53 @@ public record HotbeatConfig(
   public HotbeatConfig withPort(int newPort) {
     return new HotbeatConfig(host, newPort, webDir, maxBodyBytes, ingestLimits,
         limits, patrol, shutdownGrace,
-        dbUrl, dbUser, dbPassword, dbPoolSize, pgDir, graphDir);
+        dbUrl, dbUser, dbPassword, dbPoolSize, pgDir, graphDir, access);
   }
 
   public HotbeatConfig withDatabase(String url, String user, String password) {
     return new HotbeatConfig(host, port, webDir, maxBodyBytes, ingestLimits,
         limits, patrol, shutdownGrace, url,
-        user, password, dbPoolSize, pgDir, graphDir);
+        user, password, dbPoolSize, pgDir, graphDir, access);
   }
 
   public HotbeatConfig withPgDir(Path dir) {
     return new HotbeatConfig(host, port, webDir, maxBodyBytes, ingestLimits,
         limits, patrol, shutdownGrace,
-        dbUrl, dbUser, dbPassword, dbPoolSize, dir, graphDir);
+        dbUrl, dbUser, dbPassword, dbPoolSize, dir, graphDir, access);
   }
 
   public HotbeatConfig withGraphDir(Path dir) {
     return new HotbeatConfig(host, port, webDir, maxBodyBytes, ingestLimits,
         limits, patrol, shutdownGrace,
-        dbUrl, dbUser, dbPassword, dbPoolSize, pgDir, dir);
+        dbUrl, dbUser, dbPassword, dbPoolSize, pgDir, dir, access);
   }
 
   public HotbeatConfig withIngestLimits(IngestLimits newIngestLimits) {
     return new HotbeatConfig(host, port, webDir, maxBodyBytes, newIngestLimits,
         limits, patrol, shutdownGrace, dbUrl,
-        dbUser, dbPassword, dbPoolSize, pgDir, graphDir);
+        dbUser, dbPassword, dbPoolSize, pgDir, graphDir, access);
   }
 
   public HotbeatConfig withLimits(Limits newLimits) {
     return new HotbeatConfig(host, port, webDir, maxBodyBytes, ingestLimits,
         newLimits, patrol, shutdownGrace, dbUrl,
-        dbUser, dbPassword, dbPoolSize, pgDir, graphDir);
+        dbUser, dbPassword, dbPoolSize, pgDir, graphDir, access);
+  }
+
+  public HotbeatConfig withAccess(AccessSettings settings) {
+    return new HotbeatConfig(host, port, webDir, maxBodyBytes, ingestLimits, limits, patrol,
+        shutdownGrace, dbUrl, dbUser, dbPassword, dbPoolSize, pgDir, graphDir, settings);
   }
 
   public HotbeatConfig withPatrol(PatrolDefaults newPatrol) {
     return new HotbeatConfig(host, port, webDir, maxBodyBytes, ingestLimits, limits, newPatrol,
-        shutdownGrace, dbUrl, dbUser, dbPassword, dbPoolSize, pgDir, graphDir);
+        shutdownGrace, dbUrl, dbUser, dbPassword, dbPoolSize, pgDir, graphDir, access);
   }
 
   public HotbeatConfig withWebDir(Path dir) {
     return new HotbeatConfig(host, port, dir, maxBodyBytes, ingestLimits,
         limits, patrol, shutdownGrace, dbUrl,
-        dbUser, dbPassword, dbPoolSize, pgDir, graphDir);
+        dbUser, dbPassword, dbPoolSize, pgDir, graphDir, access);
   }
 
   @Override
@@ -154,6 +164,6 @@ public record HotbeatConfig(
         + ", limits=" + limits + ", patrol=" + patrol
         + ", shutdownGrace=" + shutdownGrace
         + ", db=" + (dbUrl == null ? "embedded " + pgDir : dbUrl + " as " + dbUser)
-        + ", dbPoolSize=" + dbPoolSize + ", graphDir=" + graphDir + "]";
+        + ", dbPoolSize=" + dbPoolSize + ", graphDir=" + graphDir + ", access=" + access + "]";
   }
 }

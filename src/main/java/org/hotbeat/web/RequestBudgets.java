@@ -15,10 +15,10 @@ import org.hotbeat.access.TokenRepository.Caller;
 import org.hotbeat.config.Limits;
 
 /**
- * Keeps one client or a burst of analyses from starving the rest: each client (its token's name,
- * or its socket address without one: never a forwarded header, which a client can forge) has a
- * budget of requests per minute and, within it, of analyses; over budget it gets 429 with
- * {@code Retry-After}. Analyses also take one of a few slots, so tiles and health keep their
+ * Keeps one client or a burst of analyses from starving the rest: each client (its token or
+ * signed-in user, or its socket address without either: never a forwarded header, which a client
+ * can forge) has a budget of requests per minute and, within it, of analyses; over budget it gets
+ * 429 with {@code Retry-After}. Analyses also take one of a few slots, so tiles and health keep their
  * threads while heavy work queues; one that waits too long for a slot gets 503 "busy".
  * Thread-safe.
  */
@@ -79,8 +79,11 @@ final class RequestBudgets {
 
   private static String client(Context ctx) {
     Caller caller = AccessControl.caller(ctx);
-    return caller != Caller.ANONYMOUS ? "token:" + caller.name()
-        : "ip:" + ctx.req().getRemoteAddr();
+    if (caller == Caller.ANONYMOUS) {
+      return "ip:" + ctx.req().getRemoteAddr();
+    }
+    // A user and a token of the same name are different clients.
+    return caller.via().name().toLowerCase(java.util.Locale.ROOT) + ":" + caller.name();
   }
 
   /** Token buckets holding up to a minute's budget, refilled continuously. */

@@ -23,6 +23,7 @@ import javax.sql.DataSource;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.hotbeat.HotbeatException;
 import org.hotbeat.NotFoundException;
+import org.hotbeat.access.Accounts;
 import org.hotbeat.access.Role;
 import org.hotbeat.access.TokenRepository;
 import org.hotbeat.community.AssessmentService;
@@ -65,20 +66,27 @@ public final class WebApp {
   public record Services(Database database, TokenRepository tokens, IncidentRepository incidents,
       BeatRepository beats, IngestService ingest, IncidentCorrections corrections,
       StreetRepository streets, StreetNetwork streetNetwork, PlanRepository plans,
-      PatrolPlanner planner, PrometheusMeterRegistry meters) {
+      PatrolPlanner planner, PrometheusMeterRegistry meters, Accounts accounts) {
     public static Services of(HotbeatConfig config, Database database,
         PrometheusMeterRegistry meters) {
+      return of(config, database, meters, Clock.systemUTC());
+    }
+
+    /** Services whose sessions, tokens and logs read time from {@code clock}. */
+    public static Services of(HotbeatConfig config, Database database,
+        PrometheusMeterRegistry meters, Clock clock) {
+      Accounts accounts = Accounts.create(database.dataSource(), config.access(), clock);
       StreetRepository streets = new StreetRepository(database.dataSource());
       IncidentRepository incidents = new IncidentRepository(database.dataSource());
       BeatRepository beats = new BeatRepository(database.dataSource());
       StreetNetwork network = new StreetNetwork(streets, config.graphDir());
       PlanRepository plans = new PlanRepository(database.dataSource());
-      return new Services(database, new TokenRepository(database.dataSource()), incidents, beats,
+      return new Services(database, accounts.tokens(), incidents, beats,
           new IngestService(database.dataSource(), Clock.systemUTC()),
           new IncidentCorrections(database.dataSource()), streets, network, plans,
           new PatrolPlanner(beats, incidents, network, streets, plans, config.limits(),
               Clock.systemUTC()),
-          meters);
+          meters, accounts);
     }
 
     /** Services with the default configuration's graph directory, as most tests want them. */
@@ -93,7 +101,11 @@ public final class WebApp {
 
   public static Javalin create(HotbeatConfig config, Services services) {
     HealthResource health = new HealthResource(services.database());
-    SessionResource session = new SessionResource();
+    Path pages = config.webDir().resolve("public");
+    SessionCookie cookie = new SessionCookie(config.access().secureCookies(),
+        services.accounts().clock());
+    SessionResource session = new SessionResource(services.accounts(), cookie, pages);
+    AccountAdminResource accountAdmin = new AccountAdminResource(services.accounts());
     IncidentResource incidents = new IncidentResource(services.incidents());
     BeatResource beats = new BeatResource(services.beats(),
         new BeatReport(services.database().dataSource()), config.limits());
@@ -111,7 +123,6 @@ public final class WebApp {
         new HeatService(services.incidents(), aggregates, config.limits()), data, config.limits());
     IncidentTileResource incidentTiles = new IncidentTileResource(aggregates, data);
     PublicMapResource publicMap = new PublicMapResource(aggregates, data, config.limits());
-    Path pages = config.webDir().resolve("public");
     OgcFeaturesResource ogc = new OgcFeaturesResource(services.incidents(), services.beats());
     IncidentIngestResource ingest =
         new IncidentIngestResource(services.ingest(), config.ingestLimits());
@@ -145,7 +156,7 @@ public final class WebApp {
       TimeParams.register(c, new AgencyRepository(services.database().dataSource()));
       IncidentParams.register(c);
       ExceptionMapper.register(c);
-      new AccessControl(services.tokens()).register(c);
+      new AccessControl(services.accounts(), cookie).register(c);
       budgets.register(c);
       c.routes.beforeMatched(QueryParams::refuseNulCharacters);
       new RequestMetrics(services.meters()).register(c);
@@ -168,8 +179,20 @@ public final class WebApp {
         // The map's other views: pages of their own, so they can be bookmarked and projected.
         get("/community", ctx -> page(ctx, pages, "community.html"), Role.PUBLIC);
         get("/patrol", ctx -> page(ctx, pages, "patrol.html"), Role.PUBLIC);
+        get("/signin", session::page, Role.PUBLIC);
+        get("/admin", ctx -> page(ctx, pages, "admin.html"), Role.PUBLIC);
         path("/api", () -> {
           get("/session", session::get, Role.PUBLIC);
+          post("/session", session::signIn, Role.PUBLIC);
+          delete("/session", session::signOut, Role.PUBLIC);
+          path("/admin", () -> {
+            get("/users", accountAdmin::list, Role.ADMIN);
+            post("/users", accountAdmin::create, Role.ADMIN);
+            post("/users/{name}/disable", accountAdmin::disable, Role.ADMIN);
+            post("/users/{name}/password", accountAdmin::setPassword, Role.ADMIN);
+            get("/sign-ins", accountAdmin::signIns, Role.ADMIN);
+            get("/access-log", accountAdmin::accessLog, Role.ADMIN);
+          });
           get("/incidents", incidents::list, Role.ANALYST);
           get("/incidents/stats", incidents::stats, Role.ANALYST);
           get("/incidents/near", incidentTiles::near, Role.ANALYST);
@@ -272,7 +295,7 @@ public final class WebApp {
   }
 
   /** Serves one of the map's HTML pages; 404 when the web map is not installed. */
-  private static void page(io.javalin.http.Context ctx, Path pages, String file)
+  static void page(io.javalin.http.Context ctx, Path pages, String file)
       throws java.io.IOException {
     Path html = pages.resolve(file);
     if (!Files.isRegularFile(html)) {

@@ -21,7 +21,7 @@ class TokenRepositoryTest {
   void aCreatedTokenIdentifiesItsHolderAndRole() throws Exception {
     TokenRepository.NewToken t = tokens.create("j.doe", Role.PATROL);
     assertTrue(t.secret().startsWith("hb_"));
-    assertEquals(new TokenRepository.Caller("j.doe", Role.PATROL),
+    assertEquals(new TokenRepository.Caller("j.doe", Role.PATROL, TokenRepository.Via.TOKEN, false),
         tokens.authenticate(t.secret()).orElseThrow());
   }
 
@@ -77,7 +77,7 @@ class TokenRepositoryTest {
     tokens.revoke("listed");
     TokenRepository.TokenInfo info = tokens.list().stream().filter(i -> i.name().equals("listed"))
         .findFirst().orElseThrow();
-    assertFalse(info.active());
+    assertFalse(info.active(java.time.Instant.now()));
     assertEquals(Role.ADMIN, info.role());
   }
 }

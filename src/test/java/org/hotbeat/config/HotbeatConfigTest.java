@@ -17,7 +17,7 @@ class HotbeatConfigTest {
       String dbUrl, int pool) {
     return new HotbeatConfig(host, port, Path.of("web"), maxBody, IngestLimits.DEFAULTS,
         Limits.defaults(), PatrolDefaults.defaults(), Duration.ofSeconds(seconds), dbUrl,
-        "postgres", "secret", pool, Path.of("var/pg"), Path.of("var/graph"));
+        "postgres", "secret", pool, Path.of("var/pg"), Path.of("var/graph"), AccessSettings.defaults());
   }
 
   @Test

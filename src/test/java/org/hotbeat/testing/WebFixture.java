@@ -39,12 +39,22 @@ public final class WebFixture implements BeforeAllCallback, AfterAllCallback {
   private final PostgisExtension db = new PostgisExtension();
   private WebApp.Services services;
   private final Map<Role, String> tokens = new EnumMap<>(Role.class);
+  private final java.time.Clock clock;
+
+  public WebFixture() {
+    this(java.time.Clock.systemUTC());
+  }
+
+  /** A fixture whose sessions, tokens and logs read time from {@code clock} (a MovableClock). */
+  public WebFixture(java.time.Clock clock) {
+    this.clock = clock;
+  }
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
     db.beforeAll(context);
-    services = WebApp.Services.of(db.database(),
-        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    services = WebApp.Services.of(HotbeatConfig.defaults(), db.database(),
+        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), clock);
     for (Role role : Role.values()) {
       if (role != Role.PUBLIC) {
         tokens.put(role, services.tokens().create(role.name().toLowerCase(java.util.Locale.ROOT),

@@ -172,7 +172,8 @@ class WebAppTest {
   @Test
   void aRouteWithoutARoleFailsAtStartNotInProduction() {
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> Javalin.create(c -> {
-      new AccessControl(services.tokens()).register(c);
+      new AccessControl(services.accounts(), new SessionCookie(false,
+          java.time.Clock.systemUTC())).register(c);
       c.routes.get("/forgotten", ctx -> ctx.result("open to all?"));
     }));
     assertTrue(e.getMessage().contains("/forgotten"), e.getMessage());

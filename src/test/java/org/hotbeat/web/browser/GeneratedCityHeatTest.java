@@ -46,7 +46,7 @@ class GeneratedCityHeatTest {
 
   @Test
   void theHeatLayerShowsEveryPlantedPersistentHotspot() throws Exception {
-    try (Tab tab = chromium.open(server.url("/#token=" + server.token(Role.ANALYST)))) {
+    try (Tab tab = chromium.open(server.signInUrl(Role.ANALYST, "/"))) {
       tab.idle();
       tab.page.uncheck("#points");
       tab.idle();

@@ -52,6 +52,28 @@ final class MapServer implements AutoCloseable {
         + System.nanoTime(), role).secret();
   }
 
+  /**
+   * A one-time sign-in link (absolute URL) for an account of {@code role}, leading to the view
+   * {@code next} ("/", "/patrol"): the way a person signs in without a token in any URL.
+   */
+  String signInUrl(Role role, String next) {
+    try {
+      return url(signInPath(role, next));
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private String signInPath(Role role, String next) throws java.sql.SQLException {
+    String name = "browser-" + role.name().toLowerCase();
+    var accounts = services.accounts();
+    if (accounts.users().list().stream().noneMatch(u -> u.name().equals(name))) {
+      accounts.users().create(name, role, org.hotbeat.access.Passwords.generate());
+    }
+    return "/signin?once=" + accounts.signIn().oneTimeCode(name).orElseThrow()
+        + (next.equals("/") ? "" : "&next=" + next);
+  }
+
   /** The centre (lon, lat) of the square cell of {@code metres} holding the most incidents. */
   double[] densestCell(double metres) throws Exception {
     Map<Long, Integer> counts = new HashMap<>();

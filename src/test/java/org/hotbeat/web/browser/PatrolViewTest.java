@@ -36,7 +36,7 @@ class PatrolViewTest {
 
   @Test
   void aPlanDrawsEachUnitsRouteInItsColourWithNumberedStops() throws Exception {
-    try (Tab tab = chromium.open(server.url("/patrol#token=" + server.token(Role.PATROL)))) {
+    try (Tab tab = chromium.open(server.signInUrl(Role.PATROL, "/patrol"))) {
       tab.idle();
       assertTrue(tab.page.textContent("#status").contains("Plan patrols"));
       assertEquals(String.valueOf((int) PatrolDefaults.defaults().dwellMinutes()),
@@ -78,13 +78,17 @@ class PatrolViewTest {
   }
 
   @Test
-  void withoutATokenThePatrolViewAsksForOneAndTheFormSignsIn() throws Exception {
+  void signedOutThePatrolViewAsksToSignInAndTheSignInPageLeadsBack() throws Exception {
+    server.services.accounts().users().create("sgt.patrol", Role.PATROL, "patrol password 1");
     try (Tab tab = chromium.open(server.url("/patrol"))) {
       tab.idle().screenshot("patrol-signed-out");
       assertTrue(tab.page.textContent("#status").contains("Sign in with a patrol"));
       assertTrue(tab.page.isDisabled("#submit"));
-      tab.page.fill("#token", server.token(Role.PATROL));
-      tab.page.click("#signin button[type=submit]");
+      tab.page.click("#signin");
+      tab.page.fill("#name", "sgt.patrol");
+      tab.page.fill("#password", "patrol password 1");
+      tab.page.click("#submit");
+      tab.page.waitForURL(server.url("/patrol"));
       tab.page.waitForFunction("() => document.getElementById('status').textContent"
           + ".startsWith('Signed in as')");
       assertTrue(tab.page.isEnabled("#submit"));
