@@ -28,15 +28,28 @@ DAYS.forEach((d) => {
     `<label><input type="checkbox" name="weekday" value="${d}" checked> ${d[0].toUpperCase()}${d.slice(1)}</label>`);
 });
 
+/**
+ * A period input's value as a date (YYYY-MM-DD). Signed out, the inputs pick whole months: public
+ * periods are whole months, so `to` is the (excluded) month after the last (docs/privacy.md).
+ */
+function dateOf(id) {
+  const v = $(id).value;
+  return v && $(id).type === 'month' ? `${v}-01` : v;
+}
+
+function setDate(id, ymd) {
+  $(id).value = $(id).type === 'month' ? ymd.slice(0, 7) : ymd;
+}
+
 /** The filter as a query string: what every tile, legend and chart request carries. */
 function filterQuery({ withBandwidth = true } = {}) {
   const q = new URLSearchParams();
-  if ($('from').value) q.set('from', zoned($('from').value, zone));
-  if ($('to').value) q.set('to', zoned($('to').value, zone));
+  if (dateOf('from')) q.set('from', zoned(dateOf('from'), zone));
+  if (dateOf('to')) q.set('to', zoned(dateOf('to'), zone));
   const chosen = [...document.querySelectorAll('input[name=category]:checked')].map((c) => c.value);
   if (categories.length && chosen.length && chosen.length < categories.length) q.set('category', chosen.join(','));
-  const hf = $('hourFrom').value;
-  const ht = $('hourTo').value;
+  const hf = $('hourFrom')?.value ?? '';
+  const ht = $('hourTo')?.value ?? '';
   if (hf !== '' || ht !== '') {
     const a = hf === '' ? 0 : Number(hf);
     const b = ht === '' ? 23 : Number(ht);
@@ -49,8 +62,8 @@ function filterQuery({ withBandwidth = true } = {}) {
 }
 
 function periodName() {
-  const from = $('from').value;
-  const to = $('to').value;
+  const from = dateOf('from');
+  const to = dateOf('to');
   if (!from && !to) return 'all dates';
   const m = months[Number($('month').value)];
   if (m && from === `${m}-01` && to === `${addMonths(m, 1)}-01`) return monthName(m);
@@ -93,15 +106,15 @@ function setMonth(i) {
   if (!m) return;
   $('month').value = i;
   $('monthLabel').value = monthName(m);
-  $('from').value = `${m}-01`;
-  $('to').value = `${addMonths(m, 1)}-01`;
+  setDate('from', `${m}-01`);
+  setDate('to', `${addMonths(m, 1)}-01`);
 }
 
 function wholePeriod() {
   stopPlaying();
   $('monthLabel').value = 'all';
-  $('from').value = dataRange ? dataRange.from : '';
-  $('to').value = dataRange ? dataRange.to : '';
+  setDate('from', dataRange ? dataRange.from : '');
+  setDate('to', dataRange ? dataRange.to : '');
   refresh();
 }
 
@@ -178,14 +191,21 @@ async function start() {
   }
   const sources = await api('/api/sources', { auth: false }).catch(() => ({ sources: [] }));
   zone = dataZone(sources);
+  if (!who.authenticated || who.role === 'public') {
+    // Public periods are whole months, with no hour or weekday filters (docs/privacy.md): the
+    // inputs are removed, not hidden, so no request can carry them.
+    document.body.classList.add('signed-out');
+    $('timeBox').remove();
+    for (const id of ['from', 'to']) $(id).type = 'month';
+  }
   if (sources.sources.length) {
     const first = sources.sources.map((s) => s.firstMonth).sort()[0];
     const last = sources.sources.map((s) => s.lastMonth).sort().slice(-1)[0];
     for (let m = first; m <= last; m = addMonths(m, 1)) months.push(m);
     dataRange = { from: `${first}-01`, to: `${addMonths(last, 1)}-01` };
     $('month').max = String(months.length - 1);
-    $('from').value = dataRange.from;
-    $('to').value = dataRange.to;
+    setDate('from', dataRange.from);
+    setDate('to', dataRange.to);
   }
   if (sources.settings) {   // the server's defaults and public floors, never hard-coded here
     $('bandwidth').value = String(sources.settings.heatBandwidthMetres);

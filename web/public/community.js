@@ -1,5 +1,5 @@
 // The community-meeting view: public data only (no token, no point-level endpoint): incident
-// counts in hexagons (fewer than 5 shown only as "fewer than 5") or the heat map, for one beat or
+// counts in hexagons (fewer than the public minimum shown only as "fewer than N") or the heat map, for one beat or
 // the whole area, this period beside the previous one, in large type for a projector, and a
 // one-click PNG for slides.
 import { addMonths, api, createMap, dataZone, escapeHtml, exportPng, fitTo, loadingIndicator,
@@ -65,11 +65,12 @@ function clearLayers(m) {
 
 /**
  * Hexagon colour classes shared by both maps, so the same colour means the same count: steps
- * growing by a constant factor from 5 to the busier period's peak, as counts are skewed.
+ * growing by a constant factor from the public minimum to the busier period's peak, as counts are skewed.
  */
 function classes(peak) {
-  const ratio = Math.max(peak, 40) / 5;
-  const from = RAMP.map((_, i) => Math.round(5 * ratio ** (i / RAMP.length)));
+  const k = settings.publicMinCount;
+  const ratio = Math.max(peak, 8 * k) / k;
+  const from = RAMP.map((_, i) => Math.round(k * ratio ** (i / RAMP.length)));
   for (let i = 1; i < from.length; i++) from[i] = Math.max(from[i], from[i - 1] + 1);
   return RAMP.map((colour, i) => ({ colour, from: from[i] }));
 }
@@ -87,15 +88,15 @@ async function drawHexagons(p, run) {
     m.addLayer({ id: 'hex-fill', type: 'fill', source: 'hex', paint: { 'fill-color': colour, 'fill-opacity': 0.8 } }, 'beats');
     m.addLayer({ id: 'hex-line', type: 'line', source: 'hex', paint: { 'line-color': '#ffffff', 'line-width': 0.6 } }, 'beats');
   });
-  const swatches = [`<li><span class="swatch" style="background:${SMALL}"></span>fewer than 5</li>`,
+  const swatches = [`<li><span class="swatch" style="background:${SMALL}"></span>fewer than ${settings.publicMinCount}</li>`,
     ...cls.map((c, i) => `<li><span class="swatch" style="background:${c.colour}"></span>${c.from}${i === cls.length - 1 ? '+' : `–${cls[i + 1].from - 1}`}</li>`)];
   $('legend').innerHTML = `<p><strong>Incidents reported in each hexagon</strong> (about ${size * 2} m across):</p>`
     + `<ul aria-label="fewer incidents to more incidents"><li>Fewer incidents</li>${swatches.join('')}<li>More incidents</li></ul>`
-    + `<p class="note">Grey: fewer than 5, not shown exactly to protect privacy. ${escapeHtml(p.now.name)} (left) beside ${escapeHtml(p.before.name)} (right), same colours on both.</p>`;
+    + `<p class="note">Grey: fewer than ${settings.publicMinCount}, not shown exactly to protect privacy. ${escapeHtml(p.now.name)} (left) beside ${escapeHtml(p.before.name)} (right), same colours on both.</p>`;
   legendLines = [`Incidents reported in each hexagon (about ${size * 2} m across), ${p.now.name} (left) and ${p.before.name} (right): `
-    + `grey = fewer than 5 (not shown exactly); then ${cls.map((c) => `${c.from}+`).join(', ')}; darker = more incidents.`];
+    + `grey = fewer than ${settings.publicMinCount} (not shown exactly); then ${cls.map((c) => `${c.from}+`).join(', ')}; darker = more incidents.`];
   const shown = (d) => d.features.filter((f) => f.properties.count !== null).reduce((s, f) => s + f.properties.count, 0);
-  return `${p.now.name}: ${shown(a).toLocaleString('en')} incidents in hexagons of 5 or more; ${p.before.name}: ${shown(b).toLocaleString('en')}.`;
+  return `${p.now.name}: ${shown(a).toLocaleString('en')} incidents in hexagons of ${settings.publicMinCount} or more; ${p.before.name}: ${shown(b).toLocaleString('en')}.`;
 }
 
 async function drawHeat(p) {
@@ -160,11 +161,11 @@ Promise.all(maps.map((m) => new Promise((r) => m.on('load', r)))).then(async () 
   hooks.ready = true;
 });
 
-// A click says what a hexagon holds, in words: never a count below 5.
+// A click says what a hexagon holds, in words: never a count below the public minimum.
 maps.forEach((m) => m.on('click', 'hex-fill', (e) => {
   const c = e.features[0].properties.count;
   new maplibregl.Popup().setLngLat(e.lngLat)
-    .setHTML(`<strong>${c === undefined || c === null || c === 'null' ? 'fewer than 5 incidents' : `${c} incidents`}</strong>`)
+    .setHTML(`<strong>${c === undefined || c === null || c === 'null' ? `fewer than ${settings.publicMinCount} incidents` : `${c} incidents`}</strong>`)
     .addTo(m);
 }));
 

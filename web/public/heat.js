@@ -21,6 +21,11 @@ const format = (v) => (v >= 100 ? Math.round(v).toLocaleString('en') : v.toFixed
  */
 export async function showLegend(element, query, period, auth = false) {
   const legend = await api(`/api/heat/legend?${query}`, { auth });
+  if (legend.tooFewToShow) {
+    // The public answer for 0 and for a few incidents alike (docs/privacy.md).
+    element.innerHTML = `<strong>Density</strong><p>${escapeHtml(legend.note)}</p>`;
+    return [legend.note];
+  }
   if (!legend.peak) {
     element.innerHTML = '<strong>Density</strong><p>No incidents match this selection.</p>';
     return ['No incidents match this selection.'];

@@ -33,7 +33,8 @@ final class TileBenchmark implements Benchmarks.Benchmark {
     }
     try (ChicagoBenchData data = ChicagoBenchData.open(true)) {
       IncidentRepository incidents = new IncidentRepository(data.db.dataSource());
-      HeatRenderer renderer = new HeatRenderer(incidents, Limits.defaults().maxIncidents());
+      HeatRenderer renderer = new HeatRenderer(incidents,
+          new org.hotbeat.store.IncidentAggregates(data.db.dataSource()), Limits.defaults().maxIncidents());
       IncidentQuery chicago = new IncidentQuery("chicago", null, null, null, null, null, null,
           null, null, null, 1);
       HeatQuery q = new HeatQuery(chicago, Kernel.QUARTIC, 300, 1, null, "chicago|300");

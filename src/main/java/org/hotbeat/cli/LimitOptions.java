@@ -9,7 +9,7 @@ final class LimitOptions {
 
   @Option(names = "--" + Limits.PUBLIC_MIN_COUNT, paramLabel = "N",
       description = "Smallest count a public output shows; smaller ones read 'fewer than N' or are "
-          + "left out. Default: ${DEFAULT-VALUE}.")
+          + "left out, and a public filter matching fewer shows nothing. Default: ${DEFAULT-VALUE}.")
   int publicMinCount = DEFAULTS.publicMinCount();
 
   @Option(names = "--" + Limits.PUBLIC_MIN_BANDWIDTH, paramLabel = "M",
@@ -21,6 +21,12 @@ final class LimitOptions {
   @Option(names = "--" + Limits.PUBLIC_MIN_CELL, paramLabel = "M",
       description = "Smallest Gi* cell, in metres, for the public. Default: ${DEFAULT-VALUE}.")
   double publicMinCell = DEFAULTS.publicMinCellMetres();
+
+  @Option(names = "--" + Limits.PUBLIC_HEAT_CELL, paramLabel = "M",
+      description = "Side, in metres, of the fixed cells the public heat map is smoothed from; "
+          + "cells with fewer than --" + Limits.PUBLIC_MIN_COUNT + " incidents are left out. "
+          + "Default: ${DEFAULT-VALUE}.")
+  double publicHeatCell = DEFAULTS.publicHeatCellMetres();
 
   @Option(names = "--" + Limits.MAX_BANDWIDTH, paramLabel = "M",
       description = "Largest kernel bandwidth, in true metres, of heat maps, exports and the "
@@ -58,7 +64,7 @@ final class LimitOptions {
   int concurrentAnalyses = DEFAULTS.concurrentAnalyses();
 
   Limits toLimits() {
-    return new Limits(publicMinCount, publicMinBandwidth, publicMinCell, maxBandwidth,
+    return new Limits(publicMinCount, publicMinBandwidth, publicMinCell, publicHeatCell, maxBandwidth,
         maxAnalysisCells, maxGridCells, maxIncidents, requestsPerMinute, analysesPerMinute,
         concurrentAnalyses);
   }

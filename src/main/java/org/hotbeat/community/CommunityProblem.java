@@ -12,17 +12,19 @@ import java.util.Set;
  * categories, where and by whom it was raised, with dated notes and the responses to it.
  *
  * @param area the area as GeoJSON (EPSG:4326)
+ * @param publicSummary what the public may read of it, written for the public; null until an
+ *     officer sets it ({@link PublicSummaries}); internal text never reaches the public
  */
 public record CommunityProblem(long id, String agency, String title, String areaKind, String areaBeat,
     @JsonRawValue String area, List<String> categories, LocalDate raisedOn, String raisedBeat,
     String raisedBy, Long meetingId, String status, String createdBy, Instant createdAt,
-    Instant updatedAt, List<Note> notes, List<ProblemResponse> responses) {
+    Instant updatedAt, List<Note> notes, List<ProblemResponse> responses, String publicSummary) {
 
   static final Set<String> RAISED_BY = Set.of("community", "police");
 
-  /** A dated note on a problem. */
+  /** A dated note on a problem; {@code publicSummary} is null until an officer sets it. */
   public record Note(long id, long problemId, LocalDate notedOn, String text, String createdBy,
-      Instant createdAt) {}
+      Instant createdAt, String publicSummary) {}
 
   /**
    * Where a problem is: {@code kind} beat (with {@code beat}), polygon or hotspot (with the

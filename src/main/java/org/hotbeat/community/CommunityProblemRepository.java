@@ -19,7 +19,7 @@ import org.hotbeat.NotFoundException;
 public final class CommunityProblemRepository {
   private static final String COLUMNS = "id, agency, title, area_kind, area_beat, "
       + "ST_AsGeoJSON(geom, 6), categories, raised_on, raised_beat, raised_by, meeting_id, status, "
-      + "created_by, created_at, updated_at";
+      + "created_by, created_at, updated_at, public_summary";
 
   private final DataSource dataSource;
   private final AreaResolver areas = new AreaResolver();
@@ -121,7 +121,7 @@ public final class CommunityProblemRepository {
       get(c, problemId).orElseThrow(() -> notFound(problemId));
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO community_note (problem_id, "
           + "noted_on, text, created_by) VALUES (?, ?, ?, ?) "
-          + "RETURNING id, problem_id, noted_on, text, created_by, created_at")) {
+          + "RETURNING id, problem_id, noted_on, text, created_by, created_at, public_summary")) {
         ps.setLong(1, problemId);
         ps.setDate(2, Date.valueOf(on));
         ps.setString(3, text);
@@ -175,7 +175,7 @@ public final class CommunityProblemRepository {
   static Optional<CommunityProblem> get(Connection c, long id) throws SQLException {
     List<CommunityProblem.Note> notes;
     try (PreparedStatement ps = c.prepareStatement("SELECT id, problem_id, noted_on, text, "
-        + "created_by, created_at FROM community_note WHERE problem_id = ? "
+        + "created_by, created_at, public_summary FROM community_note WHERE problem_id = ? "
         + "ORDER BY noted_on, id")) {
       ps.setLong(1, id);
       notes = notes(ps);
@@ -208,7 +208,7 @@ public final class CommunityProblemRepository {
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         out.add(new CommunityProblem.Note(rs.getLong(1), rs.getLong(2), rs.getDate(3).toLocalDate(),
-            rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant()));
+            rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7)));
       }
     }
     return out;
@@ -221,7 +221,8 @@ public final class CommunityProblemRepository {
         rs.getString(5), rs.getString(6), Arrays.asList((String[]) rs.getArray(7).getArray()),
         rs.getDate(8).toLocalDate(), rs.getString(9), rs.getString(10),
         rs.wasNull() ? null : meeting, rs.getString(12), rs.getString(13),
-        rs.getTimestamp(14).toInstant(), rs.getTimestamp(15).toInstant(), notes, responses);
+        rs.getTimestamp(14).toInstant(), rs.getTimestamp(15).toInstant(), notes, responses,
+        rs.getString(16));
   }
 
   static NotFoundException notFound(long id) {

@@ -8,10 +8,11 @@ import org.hotbeat.InvalidInputException;
 /**
  * A dated intervention on a problem: hotspot patrols, lighting, a closure, partner work… A
  * hotspot patrol may name the patrol plan (issue 7) that set its planned presence.
+ * {@code publicSummary} is what the public may read of it, null until an officer sets it.
  */
 public record ProblemResponse(long id, long problemId, String kind, String description,
     LocalDate startedOn, LocalDate endedOn, String planId, String createdBy, Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt, String publicSummary) {
   public static final Set<String> KINDS = Set.of("hotspot patrol", "lighting", "closure",
       "partner", "environmental", "other");
 

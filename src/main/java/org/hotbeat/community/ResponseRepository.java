@@ -14,7 +14,7 @@ import org.hotbeat.NotFoundException;
 /** Responses to problems, each change audited. Thread-safe. */
 public final class ResponseRepository {
   private static final String COLUMNS = "id, problem_id, kind, description, started_on, "
-      + "ended_on, plan_id, created_by, created_at, updated_at";
+      + "ended_on, plan_id, created_by, created_at, updated_at, public_summary";
 
   private final DataSource dataSource;
 
@@ -109,7 +109,7 @@ public final class ResponseRepository {
         out.add(new ProblemResponse(rs.getLong(1), rs.getLong(2), rs.getString(3),
             rs.getString(4), rs.getDate(5).toLocalDate(), ended == null ? null
             : ended.toLocalDate(), rs.getString(7), rs.getString(8),
-            rs.getTimestamp(9).toInstant(), rs.getTimestamp(10).toInstant()));
+            rs.getTimestamp(9).toInstant(), rs.getTimestamp(10).toInstant(), rs.getString(11)));
       }
     }
     return out;

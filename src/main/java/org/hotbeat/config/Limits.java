@@ -18,6 +18,8 @@ import org.hotbeat.LimitExceededException;
  *     without a patrol or analyst role ({@value #PUBLIC_MIN_BANDWIDTH})
  * @param publicMinCellMetres smallest Gi* or hexagon cell, in metres, for the public
  *     ({@value #PUBLIC_MIN_CELL})
+ * @param publicHeatCellMetres side, in true metres, of the fixed cells whose suppressed counts the
+ *     public heat surface is smoothed from ({@value #PUBLIC_HEAT_CELL}; docs/privacy.md)
  * @param maxBandwidthMetres largest kernel bandwidth, in true metres ({@value #MAX_BANDWIDTH})
  * @param maxAnalysisCells most cells in one statistics grid: Gi*, the space-time cube, the change
  *     map ({@value #MAX_ANALYSIS_CELLS})
@@ -36,6 +38,7 @@ public record Limits(
     int publicMinCount,
     double publicMinBandwidthMetres,
     double publicMinCellMetres,
+    double publicHeatCellMetres,
     double maxBandwidthMetres,
     long maxAnalysisCells,
     long maxGridCells,
@@ -44,9 +47,17 @@ public record Limits(
     int analysesPerMinute,
     int concurrentAnalyses) {
 
+  /**
+   * The cell sizes, in metres, public hexagons and Gi* cells may have (those of at least
+   * {@link #publicMinCellMetres()}): a few fixed grids, so that no size can be tuned to isolate
+   * incidents (docs/privacy.md). The first is the default.
+   */
+  public static final List<Double> PUBLIC_CELL_SIZES = List.of(250.0, 100.0, 150.0, 500.0, 1000.0);
+
   public static final String PUBLIC_MIN_COUNT = "public-min-count";
   public static final String PUBLIC_MIN_BANDWIDTH = "public-min-bandwidth";
   public static final String PUBLIC_MIN_CELL = "public-min-cell";
+  public static final String PUBLIC_HEAT_CELL = "public-heat-cell";
   public static final String MAX_BANDWIDTH = "max-bandwidth";
   public static final String MAX_ANALYSIS_CELLS = "max-analysis-cells";
   public static final String MAX_GRID_CELLS = "max-grid-cells";
@@ -69,6 +80,11 @@ public record Limits(
     if (!(publicMinCellMetres >= 0 && publicMinCellMetres <= 10_000)) {
       errors.add("--" + PUBLIC_MIN_CELL + " must be 0 to 10000 metres");
     }
+    if (!(publicHeatCellMetres >= Math.max(50, publicMinCellMetres)
+        && publicHeatCellMetres <= 10_000)) {
+      errors.add("--" + PUBLIC_HEAT_CELL + " must be at least 50 metres and --" + PUBLIC_MIN_CELL
+          + ", and at most 10000");
+    }
     if (maxAnalysisCells < 100 || maxGridCells < 100) {
       errors.add("--" + MAX_ANALYSIS_CELLS + " and --" + MAX_GRID_CELLS + " must be 100 or more");
     }
@@ -87,17 +103,38 @@ public record Limits(
     }
   }
 
+  /** {@link #PUBLIC_CELL_SIZES} at or above the public minimum cell, the default first. */
+  public List<Double> publicCellSizes() {
+    List<Double> out = new ArrayList<>();
+    for (double size : PUBLIC_CELL_SIZES) {
+      if (size >= publicMinCellMetres) {
+        out.add(size);
+      }
+    }
+    if (out.isEmpty()) {
+      out.add(publicMinCellMetres);
+    }
+    return out;
+  }
+
   /** The same limits with another largest bandwidth. */
   public Limits withMaxBandwidthMetres(double metres) {
-    return new Limits(publicMinCount, publicMinBandwidthMetres, publicMinCellMetres, metres,
+    return new Limits(publicMinCount, publicMinBandwidthMetres, publicMinCellMetres, publicHeatCellMetres, metres,
         maxAnalysisCells, maxGridCells, maxIncidents, requestsPerMinute, analysesPerMinute,
         concurrentAnalyses);
+  }
+
+  /** The same limits with another public minimum count, e.g. for a fixture drawn for it. */
+  public Limits withPublicMinCount(int count) {
+    return new Limits(count, publicMinBandwidthMetres, publicMinCellMetres, publicHeatCellMetres,
+        maxBandwidthMetres, maxAnalysisCells, maxGridCells, maxIncidents, requestsPerMinute,
+        analysesPerMinute, concurrentAnalyses);
   }
 
   /** The same limits with other request budgets, e.g. for a test of 429 answers. */
   public Limits withRates(int requests, int analyses, int concurrent) {
     return new Limits(publicMinCount, publicMinBandwidthMetres, publicMinCellMetres,
-        maxBandwidthMetres, maxAnalysisCells, maxGridCells, maxIncidents, requests, analyses,
+        publicHeatCellMetres, maxBandwidthMetres, maxAnalysisCells, maxGridCells, maxIncidents, requests, analyses,
         concurrent);
   }
 
@@ -117,7 +154,7 @@ public record Limits(
   }
 
   public static Limits defaults() {
-    return new Limits(5, 250, 100, 20_000, 250_000, 4_000_000, 5_000_000, 6_000, 60,
+    return new Limits(10, 250, 100, 250, 20_000, 250_000, 4_000_000, 5_000_000, 6_000, 60,
         Math.max(2, Runtime.getRuntime().availableProcessors()));
   }
 }

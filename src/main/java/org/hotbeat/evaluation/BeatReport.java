@@ -7,13 +7,16 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.hotbeat.geo.MetricProjection;
+import org.hotbeat.store.PublicFilter;
 
 /**
  * The per-beat report: counts by category in a period, the rate per km², and the change against
@@ -53,13 +56,29 @@ public final class BeatReport {
   /** The full report, or empty when the agency has no such beat. */
   public Optional<Report> build(String agency, String beat, Instant from, Instant to)
       throws SQLException {
+    return build(agency, beat, from, to, null);
+  }
+
+  /**
+   * The report, or empty when the agency has no such beat. With {@code publicClock} (the
+   * agency's clock) it is the public's raw material (docs/privacy.md): the period is whole months
+   * on that clock, the periods compared are the whole months before and a year before, and
+   * sensitive incidents ({@link PublicFilter}) are left out; {@link #suppressed} then hides
+   * small counts.
+   */
+  public Optional<Report> build(String agency, String beat, Instant from, Instant to,
+      ZoneId publicClock) throws SQLException {
     if (!from.isBefore(to)) {
       throw new IllegalArgumentException("the period must end after it starts");
     }
+    boolean publicView = publicClock != null;
+    ZoneId zone = publicView ? publicClock : ZoneOffset.UTC;
     Duration length = Duration.between(from, to);
-    Instant prevFrom = from.minus(length);
-    Instant lyFrom = from.atOffset(ZoneOffset.UTC).minusYears(1).toInstant();
-    Instant lyTo = to.atOffset(ZoneOffset.UTC).minusYears(1).toInstant();
+    Instant prevFrom = publicView ? from.atZone(zone).minusMonths(ChronoUnit.MONTHS.between(
+        from.atZone(zone), to.atZone(zone))).toInstant() : from.minus(length);
+    Instant lyFrom = from.atZone(zone).minusYears(1).toInstant();
+    Instant lyTo = to.atZone(zone).minusYears(1).toInstant();
+    String notSensitive = publicView ? PublicFilter.NOT_SENSITIVE_SQL : "";
     try (Connection c = dataSource.getConnection()) {
       String name;
       double area;
@@ -85,8 +104,8 @@ public final class BeatReport {
           FROM incident i JOIN beat b ON b.agency = i.agency AND b.code = ?
                AND ST_Covers(b.geom, i.geom)
           WHERE i.agency = ? AND i.occurred_at >= least(?::timestamptz, ?::timestamptz)
-            AND i.occurred_at < ?
-          GROUP BY i.category ORDER BY i.category""")) {
+            AND i.occurred_at < ?""" + notSensitive
+          + " GROUP BY i.category ORDER BY i.category")) {
         Timestamp[] t = {Timestamp.from(from), Timestamp.from(to), Timestamp.from(prevFrom),
             Timestamp.from(from), Timestamp.from(lyFrom), Timestamp.from(lyTo)};
         for (int k = 0; k < 6; k++) {
@@ -97,6 +116,9 @@ public final class BeatReport {
         ps.setTimestamp(9, Timestamp.from(prevFrom));
         ps.setTimestamp(10, Timestamp.from(lyFrom));
         ps.setTimestamp(11, Timestamp.from(to));
+        if (publicView) {
+          PublicFilter.bindSensitive(c, ps, 12);
+        }
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             long cur = rs.getLong(2);
@@ -113,23 +135,26 @@ public final class BeatReport {
       lines.add(0, line("all", total[0], total[1], total[2], area, length,
           Duration.between(lyFrom, lyTo)));
       return Optional.of(new Report(agency, beat, name, area, from, to, lines,
-          hotspots(c, agency, beat, from, to, total[0]), false));
+          hotspots(c, agency, beat, from, to, total[0], notSensitive), false));
     }
   }
 
   /** The {@value #TOP_HOTSPOTS} cells of the beat with the most incidents in the period. */
   private static List<Hotspot> hotspots(Connection c, String agency, String beat, Instant from,
-      Instant to, long total) throws SQLException {
+      Instant to, long total, String notSensitive) throws SQLException {
     List<double[]> pts = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement("""
         SELECT ST_X(i.geom), ST_Y(i.geom)
         FROM incident i JOIN beat b ON b.agency = i.agency AND b.code = ?
              AND ST_Covers(b.geom, i.geom)
-        WHERE i.agency = ? AND i.occurred_at >= ? AND i.occurred_at < ?""")) {
+        WHERE i.agency = ? AND i.occurred_at >= ? AND i.occurred_at < ?""" + notSensitive)) {
       ps.setString(1, beat);
       ps.setString(2, agency);
       ps.setTimestamp(3, Timestamp.from(from));
       ps.setTimestamp(4, Timestamp.from(to));
+      if (!notSensitive.isEmpty()) {
+        PublicFilter.bindSensitive(c, ps, 5);
+      }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           pts.add(new double[] {rs.getDouble(1), rs.getDouble(2)});

@@ -70,16 +70,29 @@ public final class HotspotService {
   }
 
   /**
+   * Refuses fewer than 3 incidents, or for the public fewer than the public minimum count, with
+   * one answer whatever the number below (no oracle: docs/privacy.md).
+   */
+  private void requireEnough(int incidents, boolean detailed, String what) {
+    if (detailed && incidents < 3) {
+      throw new InvalidInputException("filter", what + " needs at least 3 incidents; the filter "
+          + "matches " + incidents);
+    }
+    int min = Math.max(3, limits.publicMinCount());
+    if (!detailed && incidents < min) {
+      throw new InvalidInputException("filter", "too few incidents to show: public " + what
+          + " needs at least " + min);
+    }
+  }
+
+  /**
    * Gi* of the filter's incidents; without {@code detailed}, only the cells the public may see.
    */
   public GiStarAnalysis.Result giStar(IncidentQuery filter, GridSettings g, boolean detailed)
       throws SQLException {
-    checkCell(g, detailed);
+    g = checkCell(g, detailed);
     double[][] positions = incidents.positions(filter, limits.maxIncidents());
-    if (positions[0].length < 3) {
-      throw new InvalidInputException("filter", "Gi* needs at least 3 incidents; the filter "
-          + "matches " + positions[0].length);
-    }
+    requireEnough(positions[0].length, detailed, "Gi*");
     GiStarAnalysis.Result r = GiStarAnalysis.run(positions[0], positions[1],
         new GiStarAnalysis.Settings(g.cellMetres(), g.weights(), g.bandMetres(), g.fdr(),
             limits.maxAnalysisCells()));
@@ -117,7 +130,7 @@ public final class HotspotService {
    */
   public EmergingHotspotAnalysis.Result emerging(IncidentQuery filter, GridSettings g,
       boolean detailed) throws SQLException {
-    checkCell(g, detailed);
+    g = checkCell(g, detailed);
     if (filter.from() == null || filter.to() == null) {
       throw new InvalidInputException(filter.from() == null ? "from" : "to",
           "the space-time cube needs a period: give from and to (calendar months, UTC)");
@@ -130,10 +143,7 @@ public final class HotspotService {
           ? "more than " + EmergingHotspotAnalysis.MAX_STEPS : months));
     }
     double[][] ev = incidents.events(filter, limits.maxIncidents());
-    if (ev[0].length < 3) {
-      throw new InvalidInputException("filter", "emerging hot spots need at least 3 incidents; "
-          + "the filter matches " + ev[0].length);
-    }
+    requireEnough(ev[0].length, detailed, "emerging hot spots");
     long[] times = new long[ev[2].length];
     for (int i = 0; i < times.length; i++) {
       times[i] = (long) ev[2][i];
@@ -193,10 +203,22 @@ public final class HotspotService {
         req.kernel(), req.alpha(), proj.epsg(), r);
   }
 
-  private void checkCell(GridSettings g, boolean detailed) {
-    if (!detailed && g.cellMetres() > 0 && g.cellMetres() < limits.publicMinCellMetres()) {
-      throw new InvalidInputException("cell", "public maps use cells of at least "
-          + (int) limits.publicMinCellMetres() + " m");
+  /**
+   * The grid a caller gets: as asked for with {@code detailed}; for the public one of
+   * {@link Limits#publicCellSizes()} (the first when none is given), so public cells lie on a
+   * few fixed grids (docs/privacy.md).
+   */
+  private GridSettings checkCell(GridSettings g, boolean detailed) {
+    if (detailed) {
+      return g;
     }
+    List<Double> sizes = limits.publicCellSizes();
+    if (g.cellMetres() > 0 && !sizes.contains(g.cellMetres())) {
+      throw new InvalidInputException("cell", "public maps use cells of "
+          + sizes.stream().map(v -> (int) v.doubleValue() + " m").toList()
+          + ", so that public cells lie on a few fixed grids");
+    }
+    return new GridSettings(g.cellMetres() > 0 ? g.cellMetres() : sizes.get(0), g.weights(),
+        g.bandMetres(), g.fdr());
   }
 }

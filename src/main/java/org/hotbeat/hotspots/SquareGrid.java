@@ -25,13 +25,17 @@ public record SquareGrid(double x0, double y0, double cell, int ncol, int nrow) 
   /**
    * The grid over the extent of the points, with cells of {@code cellSize} metres, or, when that
    * is 0 or less, of a 50th of the extent's shorter side (at least 1 m), as sfhotspot chooses.
+   * The origin is snapped to whole multiples of the cell from the plane's origin, so grids of one
+   * cell size over any points share their cells (docs/privacy.md: a fixed public grid).
    */
   public static SquareGrid covering(double[] xs, double[] ys, double cellSize) {
     Extent e = Extent.of(xs, ys);
     double cell = cellSize > 0 ? cellSize : Math.max(1, Math.min(e.width(), e.height()) / 50);
-    int ncol = Math.max(1, (int) Math.ceil(e.width() / cell));
-    int nrow = Math.max(1, (int) Math.ceil(e.height() / cell));
-    return new SquareGrid(e.minX(), e.minY(), cell, ncol, nrow);
+    double x0 = Math.floor(e.minX() / cell) * cell;
+    double y0 = Math.floor(e.minY() / cell) * cell;
+    int ncol = Math.max(1, (int) Math.ceil((e.maxX() - x0) / cell));
+    int nrow = Math.max(1, (int) Math.ceil((e.maxY() - y0) / cell));
+    return new SquareGrid(x0, y0, cell, ncol, nrow);
   }
 
   public int size() {

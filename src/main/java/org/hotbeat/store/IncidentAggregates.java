@@ -115,9 +115,70 @@ public final class IncidentAggregates {
   }
 
   /**
+   * The side, in Web Mercator metres, of a public cell of {@code ?} true metres: fixed per agency
+   * (the query's {@code ?} agency, or all), at the mean latitude of its beats' centroids rounded
+   * to a whole degree, or of the points {@code pts (lat)} when there are no beats. So public
+   * grids do not move with a filter (docs/privacy.md). Parameters: metres, agency, agency.
+   */
+  private static final String PUBLIC_SIDE = """
+      SELECT ? / cos(radians(round(coalesce(
+               (SELECT avg(ST_Y(ST_Centroid(b.geom))) FROM beat b
+                WHERE ?::text IS NULL OR b.agency = ?),
+               (SELECT avg(lat) FROM pts))::numeric))) AS s""";
+
+  /** Kept cells of {@link #publicCells}: centres in Web Mercator metres, and counts. */
+  public record Cells(double[] xs, double[] ys, double[] counts) {
+    public int size() {
+      return xs.length;
+    }
+  }
+
+  /**
+   * Incidents of {@code q} counted in square cells of {@code cellMetres} (true metres at the
+   * agency's fixed reference latitude) on one Web Mercator lattice from the origin, only cells
+   * of at least {@code minCount}: what a public heat surface is smoothed from.
+   */
+  public Cells publicCells(IncidentQuery q, double cellMetres, int minCount) throws SQLException {
+    IncidentFilter f = new IncidentFilter(q.withoutPaging());
+    String sql = """
+        WITH pts AS MATERIALIZED (
+          SELECT ST_Transform(i.geom, 3857) AS g, ST_Y(i.geom) AS lat FROM incident i"""
+        + f.where() + "),\n grid AS (" + PUBLIC_SIDE + ")\n" + """
+        SELECT (floor(ST_X(g) / s) + 0.5) * s, (floor(ST_Y(g) / s) + 0.5) * s, count(*)
+        FROM pts CROSS JOIN grid GROUP BY 1, 2 HAVING count(*) >= ? ORDER BY 1, 2""";
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      int n = f.bind(c, ps, 1);
+      n = bindSide(ps, n, cellMetres, q.agency());
+      ps.setInt(n, minCount);
+      List<double[]> rows = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          rows.add(new double[] {rs.getDouble(1), rs.getDouble(2), rs.getLong(3)});
+        }
+      }
+      double[][] cols = new double[3][rows.size()];
+      for (int i = 0; i < rows.size(); i++) {
+        for (int k = 0; k < 3; k++) {
+          cols[k][i] = rows.get(i)[k];
+        }
+      }
+      return new Cells(cols[0], cols[1], cols[2]);
+    }
+  }
+
+  private static int bindSide(PreparedStatement ps, int first, double metres, String agency)
+      throws SQLException {
+    ps.setDouble(first, metres);
+    ps.setString(first + 1, agency);
+    ps.setString(first + 2, agency);
+    return first + 3;
+  }
+
+  /**
    * Incidents of {@code q} counted in a grid of flat-topped hexagons of {@code sizeMetres} edge
-   * (true metres at the data's mean latitude), laid out in Web Mercator as PostGIS's
-   * {@code ST_Hexagon} lays them; only hexagons with at least one incident.
+   * (true metres at the agency's fixed reference latitude, as {@link #publicCells}), laid out in
+   * Web Mercator from its origin as PostGIS's {@code ST_Hexagon} lays them; only hexagons with
+   * at least one incident. The grid does not depend on the filter: periods compare cell by cell.
    *
    * <p>Each point goes to the hexagon with the nearest centre (a hexagon grid is the Voronoi
    * diagram of its centres), found by arithmetic: of the two columns around the point, the nearest
@@ -133,7 +194,9 @@ public final class IncidentAggregates {
             SELECT ST_Transform(i.geom, 3857) AS g, ST_Y(i.geom) AS lat FROM incident i"""
         + f.where() + """
         ) q),
-        grid AS (SELECT ? / cos(radians(avg(lat))) AS s FROM pts),
+        grid AS ("""
+        + PUBLIC_SIDE + """
+        ),
         cols AS (
           SELECT x, y, s, s * sqrt(3) AS h, floor(x / (1.5 * s))::int AS i0
           FROM pts CROSS JOIN grid),
@@ -157,7 +220,7 @@ public final class IncidentAggregates {
         FROM cells GROUP BY s, i, j ORDER BY i, j""";
     try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
       int n = f.bind(c, ps, 1);
-      ps.setDouble(n, sizeMetres);
+      bindSide(ps, n, sizeMetres, q.agency());
       List<Hexagon> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {

@@ -53,6 +53,9 @@ final class IncidentFilter {
       add(" AND EXISTS (SELECT 1 FROM beat b WHERE b.agency = i.agency AND b.code = ?"
           + " AND ST_Covers(b.geom, i.geom))", q.beat());
     }
+    if (q.publicView()) {
+      add(PublicFilter.NOT_SENSITIVE_SQL, PublicFilter.SENSITIVE_CATEGORIES.toArray(String[]::new));
+    }
     if (q.after() != null) {
       where.append(" AND (i.occurred_at, i.id) < (?, ?)");
       params.add(Timestamp.from(q.after().occurredAt()));

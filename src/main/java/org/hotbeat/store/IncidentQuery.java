@@ -19,10 +19,11 @@ import java.util.Set;
  * @param beat code of the beat the incidents must lie in
  * @param after keyset cursor: only incidents ordered after it (newest first), or null
  * @param limit most rows returned, 1 to {@link #MAX_LIMIT}
+ * @param publicView leave out the incidents no public output may show ({@link PublicFilter})
  */
 public record IncidentQuery(String agency, double[] bbox, Instant from, Instant to,
     Set<String> categories, Set<String> offenses, Set<Integer> hours, Set<Integer> weekdays,
-    String beat, Cursor after, int limit) {
+    String beat, Cursor after, int limit, boolean publicView) {
   public static final int MAX_LIMIT = 10_000;
 
   /** Position in the newest-first order: (occurred_at, id) of the last row of a page. */
@@ -42,16 +43,29 @@ public record IncidentQuery(String agency, double[] bbox, Instant from, Instant 
     bbox = bbox == null ? null : bbox.clone();
   }
 
+  /** A filter that keeps sensitive incidents (patrol, analysts, internal uses). */
+  public IncidentQuery(String agency, double[] bbox, Instant from, Instant to,
+      Set<String> categories, Set<String> offenses, Set<Integer> hours, Set<Integer> weekdays,
+      String beat, Cursor after, int limit) {
+    this(agency, bbox, from, to, categories, offenses, hours, weekdays, beat, after, limit, false);
+  }
+
+  /** The same filter for the public: sensitive incidents left out. */
+  public IncidentQuery publicOnly() {
+    return new IncidentQuery(agency, bbox, from, to, categories, offenses, hours, weekdays, beat,
+        after, limit, true);
+  }
+
   /** The same filter without cursor or limit, for counts and whole-set reads. */
   public IncidentQuery withoutPaging() {
     return new IncidentQuery(agency, bbox, from, to, categories, offenses, hours, weekdays, beat,
-        null, 1);
+        null, 1, publicView);
   }
 
   /** The same filter (without paging) inside another bounding box. */
   public IncidentQuery withBbox(double[] box) {
     return new IncidentQuery(agency, box, from, to, categories, offenses, hours, weekdays, beat,
-        null, 1);
+        null, 1, publicView);
   }
 
   /** Everything, newest first, up to {@code limit}. */

@@ -11,11 +11,19 @@ import org.hotbeat.store.IncidentQuery;
  * backtest's blend: {@code (1 − share) · KDE + share · (incidents in the pixel's cell / cell area)},
  * cells of {@code countCellMetres} true metres on one global lattice (see {@link HeatDefaults}).
  *
+ * <p>A public layer ({@code publicCellMetres} above 0) is smoothed not from the incidents but
+ * from their counts on a fixed grid of cells of that side, cells of fewer than
+ * {@code minCount} left out (docs/privacy.md).
+ *
  * @param key a canonical text of all of the above, for caches and ETags
  */
 public record HeatQuery(IncidentQuery filter, Kernel kernel, double bandwidthMetres,
-    double periods, String perUnit, String key, double countShare, double countCellMetres) {
+    double periods, String perUnit, String key, double countShare, double countCellMetres,
+    double publicCellMetres, int minCount) {
   public HeatQuery {
+    if (publicCellMetres > 0 && (countShare > 0 || minCount < 1)) {
+      throw new IllegalArgumentException("a public layer has no count blend and a minimum count");
+    }
     if (!(countShare >= 0 && countShare <= 1)) {
       throw new IllegalArgumentException("the count share must be 0 to 1");
     }
@@ -27,6 +35,11 @@ public record HeatQuery(IncidentQuery filter, Kernel kernel, double bandwidthMet
   /** A plain kernel density, no count blend. */
   public HeatQuery(IncidentQuery filter, Kernel kernel, double bandwidthMetres, double periods,
       String perUnit, String key) {
-    this(filter, kernel, bandwidthMetres, periods, perUnit, key, 0, 0);
+    this(filter, kernel, bandwidthMetres, periods, perUnit, key, 0, 0, 0, 0);
+  }
+
+  /** True for a layer smoothed from suppressed cell counts. */
+  public boolean fromCells() {
+    return publicCellMetres > 0;
   }
 }

@@ -17,6 +17,7 @@ import org.hotbeat.density.Points;
 import org.hotbeat.geo.Extent;
 import org.hotbeat.geo.TileCoord;
 import org.hotbeat.geo.WebMercator;
+import org.hotbeat.store.IncidentAggregates;
 import org.hotbeat.store.IncidentQuery;
 import org.hotbeat.store.IncidentRepository;
 
@@ -38,6 +39,7 @@ public final class HeatRenderer {
   private static final double FINEST = 8;
 
   private final IncidentRepository incidents;
+  private final IncidentAggregates aggregates;
   private final int maxIncidents;
   private final DensityEngine engine = new DensityEngine();
   private final Map<String, HeatLayer> layers = new LinkedHashMap<>(16, 0.75f, true) {
@@ -47,9 +49,21 @@ public final class HeatRenderer {
     }
   };
 
-  /** @param maxIncidents most incidents one layer or tile reads ({@link Limits#maxIncidents()}) */
-  public HeatRenderer(IncidentRepository incidents, int maxIncidents) {
+  private final Map<String, IncidentAggregates.Cells> cells = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, IncidentAggregates.Cells> e) {
+      return size() > 64;
+    }
+  };
+
+  /**
+   * @param aggregates the public layers' cell counts
+   * @param maxIncidents most incidents one layer or tile reads ({@link Limits#maxIncidents()})
+   */
+  public HeatRenderer(IncidentRepository incidents, IncidentAggregates aggregates,
+      int maxIncidents) {
     this.incidents = incidents;
+    this.aggregates = aggregates;
     this.maxIncidents = maxIncidents;
   }
 
@@ -62,17 +76,15 @@ public final class HeatRenderer {
         return cached;
       }
     }
-    double[][] pos = incidents.positions(q.filter(), maxIncidents);
+    Weighted pts = points(q, dataVersion, null);
     HeatLayer layer;
-    if (pos[0].length == 0) {
+    if (pts.xs().length == 0) {
       layer = new HeatLayer(0, 1, 0, HeatRamp.breaks(0), dataVersion);
     } else {
-      double[][] xy = WebMercator.forward(pos[0], pos[1]);
-      double[] xs = xy[0];
-      double[] ys = xy[1];
-      Extent lonLat = Extent.of(pos[0], pos[1]);
+      double[] xs = pts.xs();
+      double[] ys = pts.ys();
       Extent e = Extent.of(xs, ys);
-      double refLat = (lonLat.minY() + lonLat.maxY()) / 2;
+      double refLat = (WebMercator.lat(e.minY()) + WebMercator.lat(e.maxY())) / 2;
       double secant = 1 / Math.cos(Math.toRadians(refLat));
       double bw = q.bandwidthMetres() * secant;
       double reach = q.kernel().reach(bw);
@@ -81,9 +93,14 @@ public final class HeatRenderer {
       int w = (int) Math.ceil(grown.width() / cell);
       int h = (int) Math.ceil(grown.height() / cell);
       GridSpec spec = new GridSpec(grown.minX(), grown.minY(), cell, w, h);
-      DensityGrid g = engine.compute(DensityRequest.of(Points.of(xs, ys), spec, q.kernel(), bw));
+      DensityGrid g = engine.compute(DensityRequest.of(pts.points(), spec, q.kernel(), bw));
       double peak = (q.countShare() > 0 ? blendPeak(q, g, xs, ys, secant) : g.max())
           * secant * secant / q.periods();
+      if (q.fromCells()) {
+        // A public peak, and the breaks drawn from it, are rounded to two figures: they describe
+        // cells of k or more incidents, never a count to subtract.
+        peak = new java.math.BigDecimal(peak).round(new java.math.MathContext(2)).doubleValue();
+      }
       layer = new HeatLayer(refLat, secant, peak, HeatRamp.breaks(peak), dataVersion);
     }
     synchronized (layers) {
@@ -120,19 +137,13 @@ public final class HeatRenderer {
         + 2 * cell;
     double[] box = {WebMercator.lon(west - reach), WebMercator.lat(north - ch * cell - reach),
         WebMercator.lon(west + cw * cell + reach), WebMercator.lat(north + reach)};
-    IncidentQuery f0 = q.filter();
-    double[] bbox = f0.bbox() == null ? box : intersect(f0.bbox(), box);
-    if (bbox == null) {
+    Weighted pts = points(q, layer.dataVersion(), box);
+    if (pts.xs().length == 0) {
       return out;
     }
-    double[][] pos = incidents.positions(f0.withBbox(bbox), maxIncidents);
-    if (pos[0].length == 0) {
-      return out;
-    }
-    double[][] xy = WebMercator.forward(pos[0], pos[1]);
-    double[] xs = xy[0];
-    double[] ys = xy[1];
-    DensityGrid g = engine.compute(DensityRequest.of(Points.of(xs, ys),
+    double[] xs = pts.xs();
+    double[] ys = pts.ys();
+    DensityGrid g = engine.compute(DensityRequest.of(pts.points(),
         new GridSpec(west, north - ch * cell, cell, cw, ch), q.kernel(), bw));
     double scale = layer.secant() * layer.secant() / q.periods();
     float[] coarse = g.values();
@@ -160,6 +171,80 @@ public final class HeatRenderer {
       }
     }
     return out;
+  }
+
+  /** Points in Web Mercator metres, each with its weight, or null for one each. */
+  private record Weighted(double[] xs, double[] ys, double[] weights) {
+    Points points() {
+      return weights == null ? Points.of(xs, ys) : Points.weighted(xs, ys, weights);
+    }
+  }
+
+  /**
+   * What a layer smooths, within {@code box} (west, south, east, north in degrees; null for
+   * all): the incidents, or for a public layer the centres of its kept cells weighted by count.
+   */
+  private Weighted points(HeatQuery q, String dataVersion, double[] box) throws SQLException {
+    if (q.fromCells()) {
+      IncidentAggregates.Cells cells = cells(q, dataVersion);
+      if (box == null) {
+        return new Weighted(cells.xs(), cells.ys(), cells.counts());
+      }
+      double x0 = WebMercator.x(box[0]);
+      double y0 = WebMercator.y(box[1]);
+      double x1 = WebMercator.x(box[2]);
+      double y1 = WebMercator.y(box[3]);
+      int[] in = java.util.stream.IntStream.range(0, cells.size()).filter(i ->
+          cells.xs()[i] >= x0 && cells.xs()[i] <= x1 && cells.ys()[i] >= y0
+              && cells.ys()[i] <= y1).toArray();
+      double[][] kept = new double[3][in.length];
+      for (int k = 0; k < in.length; k++) {
+        kept[0][k] = cells.xs()[in[k]];
+        kept[1][k] = cells.ys()[in[k]];
+        kept[2][k] = cells.counts()[in[k]];
+      }
+      return new Weighted(kept[0], kept[1], kept[2]);
+    }
+    IncidentQuery f = q.filter();
+    double[] bbox = box == null ? f.bbox() : f.bbox() == null ? box : intersect(f.bbox(), box);
+    if (box != null && bbox == null) {
+      return new Weighted(new double[0], new double[0], null);
+    }
+    double[][] pos = incidents.positions(bbox == null ? f : f.withBbox(bbox), maxIncidents);
+    double[][] xy = WebMercator.forward(pos[0], pos[1]);
+    return new Weighted(xy[0], xy[1], null);
+  }
+
+  /** The kept cells of a public layer, counted once per data version. */
+  private IncidentAggregates.Cells cells(HeatQuery q, String dataVersion) throws SQLException {
+    String key = dataVersion + "|" + q.key();
+    synchronized (cells) {
+      IncidentAggregates.Cells c = cells.get(key);
+      if (c != null) {
+        return c;
+      }
+    }
+    IncidentAggregates.Cells c = aggregates.publicCells(q.filter(), q.publicCellMetres(),
+        q.minCount());
+    synchronized (cells) {
+      cells.put(key, c);
+    }
+    return c;
+  }
+
+  /**
+   * A digest of what a public layer draws (its kept cells, kernel, bandwidth and unit), not of
+   * its filter: every filter that draws nothing has the same one, so an ETag is no oracle.
+   */
+  public String publicDigest(HeatQuery q, String dataVersion) throws SQLException {
+    IncidentAggregates.Cells c = cells(q, dataVersion);
+    StringBuilder s = new StringBuilder(c.size() == 0 ? "nothing" : q.kernel() + "|"
+        + q.bandwidthMetres() + "|" + q.periods() + "|" + q.perUnit());
+    for (int i = 0; i < c.size(); i++) {
+      s.append('|').append(c.xs()[i]).append(',').append(c.ys()[i]).append(',')
+          .append(c.counts()[i]);
+    }
+    return TileCache.digest(s.toString());
   }
 
   /** One tile as PNG. */

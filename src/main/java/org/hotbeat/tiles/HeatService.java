@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.hotbeat.config.Limits;
 import org.hotbeat.geo.TileCoord;
+import org.hotbeat.store.IncidentAggregates;
 import org.hotbeat.store.IncidentRepository;
 
 /**
@@ -31,8 +32,8 @@ public final class HeatService {
         }
       });
 
-  public HeatService(IncidentRepository incidents, Limits limits) {
-    this.renderer = new HeatRenderer(incidents, limits.maxIncidents());
+  public HeatService(IncidentRepository incidents, IncidentAggregates aggregates, Limits limits) {
+    this.renderer = new HeatRenderer(incidents, aggregates, limits.maxIncidents());
   }
 
   /**
@@ -49,9 +50,13 @@ public final class HeatService {
     return p;
   }
 
-  /** A tag naming the layer's tiles at this data version: it changes when either does. */
-  public static String tag(Prepared p, String dataVersion) {
-    return "heat-" + dataVersion + "-" + p.digest();
+  /**
+   * A tag naming the layer's tiles at this data version: it changes when either does. A public
+   * layer's tag names what it draws, not its filter (no oracle: see docs/privacy.md).
+   */
+  public String tag(Prepared p, String dataVersion) throws SQLException {
+    return "heat-" + dataVersion + "-" + (p.query().fromCells()
+        ? "p" + renderer.publicDigest(p.query(), dataVersion) : p.digest());
   }
 
   /** The layer's peak and colour breaks at this data version. */

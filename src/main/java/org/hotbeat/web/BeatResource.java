@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.javalin.http.Context;
 import io.javalin.validation.Validator;
 import java.sql.SQLException;
+import java.time.ZoneId;
+import org.hotbeat.store.PublicFilter;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -63,10 +65,18 @@ final class BeatResource {
       agency = agencies.isEmpty() ? "" : agencies.get(0);
     }
     String theAgency = agency;
-    BeatReport.Report report = reports.build(agency, code, period.from(), period.to())
+    boolean full = AccessControl.caller(ctx).role().grants(Role.PATROL);
+    ZoneId publicClock = null;
+    if (!full) {
+      ZoneId clock = TimeParams.clock(ctx, agency.isEmpty() ? null : agency).get();
+      PublicFilter.requireMonthStart("from", period.from(), () -> clock);
+      PublicFilter.requireMonthStart("to", period.to(), () -> clock);
+      publicClock = clock;
+    }
+    BeatReport.Report report = reports.build(agency, code, period.from(), period.to(),
+            publicClock)
         .orElseThrow(() -> new NotFoundException("no beat " + code
             + (theAgency.isEmpty() ? "" : " in agency " + theAgency)));
-    boolean full = AccessControl.caller(ctx).role().grants(Role.PATROL);
     return full ? report : BeatReport.suppressed(report, publicMinCount);
   }
 

@@ -3,6 +3,7 @@ package org.hotbeat.web;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.validation.Validator;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import org.hotbeat.community.CommunityProblemRepository;
 import org.hotbeat.community.Meeting;
 import org.hotbeat.community.MeetingRepository;
 import org.hotbeat.community.ProblemResponse;
+import org.hotbeat.community.PublicSummaries;
 import org.hotbeat.community.ResponseRepository;
 import org.hotbeat.geo.GeoJsonAreas;
 import org.hotbeat.time.TimeWindow;
@@ -80,13 +82,29 @@ final class CommunityResource {
   private final CommunityProblemRepository problems;
   private final ResponseRepository responses;
   private final AuditRepository audit;
+  private final PublicSummaries summaries;
 
   CommunityResource(MeetingRepository meetings, CommunityProblemRepository problems, ResponseRepository responses,
-      AuditRepository audit) {
+      AuditRepository audit, PublicSummaries summaries) {
     this.meetings = meetings;
     this.problems = problems;
     this.responses = responses;
     this.audit = audit;
+    this.summaries = summaries;
+  }
+
+  /** The text a problem, note or response shows the public; null withdraws it. */
+  record PublicSummaryBody(String publicSummary) {}
+
+  /**
+   * {@code PUT /api/community/{problems|notes|responses}/{id}/public-summary}: sets what the
+   * public may read of a record (docs/privacy.md); 204.
+   */
+  Handler publicSummary(String kind) {
+    return ctx -> {
+      summaries.set(kind, id(ctx), body(ctx, PublicSummaryBody.class).publicSummary(), who(ctx));
+      ctx.status(204);
+    };
   }
 
   private static String who(Context ctx) {

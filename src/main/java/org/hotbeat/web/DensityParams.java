@@ -3,6 +3,7 @@ package org.hotbeat.web;
 import io.javalin.http.Context;
 import io.javalin.validation.Validator;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.hotbeat.InvalidInputException;
@@ -54,12 +55,16 @@ final class DensityParams {
             "must be quartic, gaussian, epanechnikov or uniform");
     QueryParams.validateAll(kernelName);
     Kernel kernel = Kernel.parse(kernelName.getOrDefault("quartic"));
-    boolean full = AccessControl.caller(ctx).role().grants(Role.PATROL);
+    Role role = AccessControl.caller(ctx).role();
+    boolean full = role.grants(Role.PATROL);
+    // Patrol sees no single incidents (access.Role): it keeps the default layer's coarseness.
+    boolean coarse = !role.grants(Role.ANALYST);
     double bw = bandwidth.getOrDefault(full ? DEFAULT_BANDWIDTH
         : Math.max(DEFAULT_BANDWIDTH, publicMinBandwidth));
-    if (bw < publicMinBandwidth && !full) {
-      throw new InvalidInputException("bandwidth", "public maps use at least "
-          + (int) publicMinBandwidth + " m, so that no single address can be read off them");
+    if (bw < publicMinBandwidth && coarse) {
+      throw new InvalidInputException("bandwidth", (full ? "the patrol role uses" : "public maps use")
+          + " at least " + (int) publicMinBandwidth + " m, so that no single address can be read "
+          + "off them");
     }
     if (share.getOrNull() != null && share.get() > 0 && !(full && blend)) {
       throw new InvalidInputException("countShare", full ? "exports are kernel densities only"
@@ -67,6 +72,14 @@ final class DensityParams {
     }
     double countShare = full && blend ? share.getOrDefault(HeatDefaults.COUNT_SHARE) : 0;
     double cellM = countCell.getOrDefault(HeatDefaults.COUNT_CELL_M);
+    if (countShare > 0 && coarse && cellM < HeatDefaults.COUNT_CELL_M) {
+      throw new InvalidInputException("countCell", "the patrol role uses count cells of at least "
+          + (int) HeatDefaults.COUNT_CELL_M + " m, so that no single incident can be read off "
+          + "them");
+    }
+    if (!full && per.getOrNull() != null && !List.of("month", "year").contains(per.get())) {
+      throw new InvalidInputException("per", "public maps give rates per month or year only");
+    }
     IncidentQuery filter = IncidentParams.read(ctx, 1);
     String unit = per.getOrNull();
     double periods = 1;
@@ -83,9 +96,11 @@ final class DensityParams {
         new TreeSet<>(filter.categories()).toString(), new TreeSet<>(filter.offenses()).toString(),
         new TreeSet<>(filter.hours()).toString(), new TreeSet<>(filter.weekdays()).toString(),
         String.valueOf(filter.beat()), kernel.name(), Double.toString(bw), String.valueOf(unit),
-        Double.toString(countShare), Double.toString(countShare > 0 ? cellM : 0));
+        Double.toString(countShare), Double.toString(countShare > 0 ? cellM : 0),
+        full ? "" : "public");
     return new HeatQuery(filter, kernel, bw, periods, unit, key, countShare,
-        countShare > 0 ? cellM : 0);
+        countShare > 0 ? cellM : 0, full ? 0 : limits.publicHeatCellMetres(),
+        full ? 0 : limits.publicMinCount());
   }
 
 }

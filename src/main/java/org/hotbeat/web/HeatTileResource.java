@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.hotbeat.access.Role;
 import org.hotbeat.config.Limits;
 import org.hotbeat.geo.TileCoord;
 import org.hotbeat.tiles.HeatLayer;
@@ -24,9 +23,13 @@ final class HeatTileResource {
   /** One colour class of the legend; {@code from} is null when nothing matches. */
   record LegendClass(Double from, String colour, double opacity) {}
 
+  /**
+   * The legend. {@code tooFewToShow}: a public layer with no cell of the public minimum count,
+   * which draws nothing whether 0 or k − 1 incidents match; {@code note} says so in words.
+   */
   record Legend(String units, double peak, double bandwidthMetres, String kernel,
       double countShare, double countCellMetres, Double transparentBelow,
-      List<LegendClass> classes) {}
+      List<LegendClass> classes, boolean tooFewToShow, String note) {}
 
   private final HeatService heat;
   private final DataSources data;
@@ -40,12 +43,12 @@ final class HeatTileResource {
 
   void tile(Context ctx) throws SQLException {
     TileCoord t = TileRequests.coord(ctx, ".png");
-    // A map's tiles all carry one query string: it is checked once. The caller's tier is part
-    // of the key, since the public minimum bandwidth depends on it.
-    HeatService.Prepared p = heat.prepare(AccessControl.caller(ctx).role().grants(Role.PATROL)
-        + "?" + ctx.queryString(), () -> query(ctx));
+    // A map's tiles all carry one query string: it is checked once. The caller's role is part
+    // of the key, since what a query may ask for depends on it (public, patrol, analyst).
+    HeatService.Prepared p = heat.prepare(AccessControl.caller(ctx).role().id() + "?"
+        + ctx.queryString(), () -> query(ctx));
     String version = data.version();
-    if (TileResponses.notModified(ctx, "\"" + HeatService.tag(p, version) + "\"",
+    if (TileResponses.notModified(ctx, "\"" + heat.tag(p, version) + "\"",
         TileResponses.PUBLIC)) {
       return;
     }
@@ -56,15 +59,19 @@ final class HeatTileResource {
     HeatQuery q = query(ctx);
     HeatLayer layer = heat.layer(q, data.version());
     boolean any = layer.peak() > 0;
+    boolean tooFew = q.fromCells() && !any;
+    double peak = layer.peak();
     List<LegendClass> classes = new ArrayList<>();
     for (int c = 1; c <= layer.breaks().length; c++) {
       classes.add(new LegendClass(any ? layer.breaks()[c - 1] : null, HeatRamp.hex(c),
           (HeatRamp.argb(c) >>> 24) / 255.0));
     }
     ctx.json(new Legend("incidents per km²" + (q.perUnit() == null ? " in the period"
-        : " per " + q.perUnit()), layer.peak(), q.bandwidthMetres(),
+        : " per " + q.perUnit()), peak, q.bandwidthMetres(),
         q.kernel().name().toLowerCase(Locale.ROOT), q.countShare(), q.countCellMetres(),
-        any ? layer.breaks()[0] : null, classes));
+        any ? layer.breaks()[0] : null, classes, tooFew, tooFew ? "Too few incidents to show "
+        + "(fewer than " + q.minCount() + " in any " + (int) q.publicCellMetres() + " m cell)"
+        : null));
   }
 
   void tileJson(Context ctx) throws SQLException {

@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import org.hotbeat.access.Role;
 import org.hotbeat.geo.Bbox;
 import org.hotbeat.store.IncidentQuery;
+import org.hotbeat.store.PublicFilter;
 import org.hotbeat.time.TimeWindow;
 
 /**
@@ -66,8 +68,26 @@ final class IncidentParams {
     c.validation.register(PageCursor.class, PageCursor::parse);
   }
 
-  /** Reads the filter; every bad parameter is reported at once (400). */
+  /**
+   * Reads the filter; every bad parameter is reported at once (400). Callers without a patrol or
+   * analyst role get it as {@link PublicFilter} allows: whole months, no hours, weekdays, offence
+   * codes or bbox, sensitive incidents left out.
+   */
   static IncidentQuery read(Context ctx, int defaultLimit) {
+    IncidentQuery q = readAny(ctx, defaultLimit);
+    return AccessControl.caller(ctx).role().grants(Role.PATROL) ? q : publicOnly(ctx, q);
+  }
+
+  /** The filter of a route that is public for everyone, whatever the caller's role. */
+  static IncidentQuery readPublic(Context ctx) {
+    return publicOnly(ctx, readAny(ctx, 1));
+  }
+
+  private static IncidentQuery publicOnly(Context ctx, IncidentQuery q) {
+    return PublicFilter.apply(q, TimeParams.clock(ctx, q.agency()));
+  }
+
+  private static IncidentQuery readAny(Context ctx, int defaultLimit) {
     Validator<Bbox> bbox = ctx.queryParamAsClass("bbox", Bbox.class);
     Validator<Hours> hours = ctx.queryParamAsClass("hours", Hours.class);
     Validator<Weekdays> weekdays = ctx.queryParamAsClass("weekdays", Weekdays.class);

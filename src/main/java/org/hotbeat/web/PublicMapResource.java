@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.hotbeat.InvalidInputException;
+import org.hotbeat.access.Role;
 import org.hotbeat.config.Limits;
 import org.hotbeat.density.HeatDefaults;
 import org.hotbeat.store.IncidentAggregates;
@@ -25,10 +26,7 @@ import org.hotbeat.store.IncidentQuery;
  * offence codes, so no exact times can be read back.
  */
 final class PublicMapResource {
-  static final double MAX_SIZE = 5_000;
-  static final double DEFAULT_SIZE = 250;
-  private static final Set<String> REFUSED = Set.of("hours", "weekdays", "offense", "bbox",
-      "cursor", "limit");
+  private static final Set<String> REFUSED = Set.of("cursor", "limit");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   record Geometry(String type, JsonNode coordinates) {}
@@ -38,8 +36,12 @@ final class PublicMapResource {
 
   record Hexagon(String type, Geometry geometry, HexProperties properties) {}
 
+  /**
+   * {@code tooFewToShow}: the filter matches fewer than the public minimum in all, so no hexagon
+   * is sent, whether 0 or k − 1 match.
+   */
   record Hexagons(String type, Instant from, Instant to, double sizeMetres, int suppressedBelow,
-      long peak, List<Hexagon> features) {}
+      long peak, boolean tooFewToShow, List<Hexagon> features) {}
 
   /**
    * The numbers the map pages use, sent with the sources so that no page hard-codes them: the
@@ -75,34 +77,44 @@ final class PublicMapResource {
             + "(period, category, beat and agency only)");
       }
     }
-    double minSize = limits.publicMinCellMetres();
     int minCount = limits.publicMinCount();
+    List<Double> sizes = limits.publicCellSizes();
     Validator<Double> size = ctx.queryParamAsClass("size", Double.class)
-        .check(v -> v == null || (v >= minSize && v <= MAX_SIZE),
-            "must be from " + (int) minSize + " to " + (int) MAX_SIZE + " m");
+        .check(v -> v == null || sizes.contains(v), "must be one of " + sizes.stream()
+            .map(v -> (int) v.doubleValue() + " m").toList()
+            + ": public cells lie on a few fixed grids");
     QueryParams.validateAll(size);
-    IncidentQuery q = IncidentParams.read(ctx, 1);
-    double edge = size.getOrDefault(Math.max(DEFAULT_SIZE, minSize));
+    // Whatever the caller's role: this is the public map (docs/privacy.md).
+    IncidentQuery q = IncidentParams.readPublic(ctx);
+    double edge = size.getOrDefault(sizes.get(0));
     List<Hexagon> features = new ArrayList<>();
     long peak = 0;
-    for (IncidentAggregates.Hexagon h : aggregates.hexagons(q, edge)) {
+    List<IncidentAggregates.Hexagon> counted = aggregates.hexagons(q, edge);
+    boolean tooFew = counted.stream().mapToLong(IncidentAggregates.Hexagon::count).sum() < minCount;
+    for (IncidentAggregates.Hexagon h : tooFew ? List.<IncidentAggregates.Hexagon>of() : counted) {
       boolean shown = h.count() >= minCount;
       peak = Math.max(peak, shown ? h.count() : 0);
       features.add(new Hexagon("Feature", geometry(h.geoJson()),
           new HexProperties(shown ? h.count() : null,
               shown ? h.count() + " incidents" : "fewer than " + minCount)));
     }
-    ctx.json(new Hexagons("FeatureCollection", q.from(), q.to(), edge, minCount, peak,
+    ctx.json(new Hexagons("FeatureCollection", q.from(), q.to(), edge, minCount, peak, tooFew,
         features));
   }
 
   void sources(Context ctx) throws SQLException {
+    List<Double> sizes = limits.publicCellSizes();
     double minCell = limits.publicMinCellMetres();
     double minBandwidth = limits.publicMinBandwidthMetres();
-    ctx.json(new Sources(data.sources(), data.attribution(), new MapSettings(
+    // The public gets the months of the first and last incident, not their instants.
+    List<IncidentAggregates.Source> sources = AccessControl.caller(ctx).role()
+        .grants(Role.PATROL) ? data.sources() : data.sources().stream()
+        .map(x -> new IncidentAggregates.Source(x.agency(), x.attribution(), x.timeZone(), null,
+            null, x.firstMonth(), x.lastMonth(), x.incidents())).toList();
+    ctx.json(new Sources(sources, data.attribution(), new MapSettings(
         HeatDefaults.BANDWIDTH_M, minBandwidth, limits.publicMinCount(), minCell,
-        Math.max(COMMUNITY_HEAT_BANDWIDTH, minBandwidth), Math.max(DEFAULT_SIZE, minCell),
-        Math.max(BEAT_HEXAGON_SIZE, minCell))));
+        Math.max(COMMUNITY_HEAT_BANDWIDTH, minBandwidth), sizes.get(0),
+        sizes.contains(BEAT_HEXAGON_SIZE) ? BEAT_HEXAGON_SIZE : sizes.get(0))));
   }
 
   private static Geometry geometry(String geoJson) {

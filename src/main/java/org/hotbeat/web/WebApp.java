@@ -5,6 +5,7 @@ import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.patch;
 import static io.javalin.apibuilder.ApiBuilder.path;
 import static io.javalin.apibuilder.ApiBuilder.post;
+import static io.javalin.apibuilder.ApiBuilder.put;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import javax.sql.DataSource;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.hotbeat.HotbeatException;
@@ -31,6 +33,7 @@ import org.hotbeat.community.CommunityReport;
 import org.hotbeat.community.ControlCandidates;
 import org.hotbeat.community.DosageService;
 import org.hotbeat.community.MeetingRepository;
+import org.hotbeat.community.PublicSummaries;
 import org.hotbeat.community.ResponseRepository;
 import org.hotbeat.config.HotbeatConfig;
 import org.hotbeat.evaluation.BeatReport;
@@ -117,7 +120,7 @@ public final class WebApp {
         new HotspotService(services.incidents(), config.limits()),
         new GiStarTiles(services.database().dataSource()), data, config.limits());
     HeatTileResource heat = new HeatTileResource(
-        new HeatService(services.incidents(), config.limits()), data, config.limits());
+        new HeatService(services.incidents(), aggregates, config.limits()), data, config.limits());
     IncidentTileResource incidentTiles = new IncidentTileResource(aggregates, data);
     PublicMapResource publicMap = new PublicMapResource(aggregates, data, config.limits());
     OgcFeaturesResource ogc = new OgcFeaturesResource(services.incidents(), services.beats());
@@ -130,10 +133,11 @@ public final class WebApp {
     AssessmentResource assessments = new AssessmentResource(new AssessmentService(ds),
         new ControlCandidates(ds));
     CommunityResource community = new CommunityResource(new MeetingRepository(ds),
-        new CommunityProblemRepository(ds), new ResponseRepository(ds), new AuditRepository(ds));
+        new CommunityProblemRepository(ds), new ResponseRepository(ds), new AuditRepository(ds),
+        new PublicSummaries(ds));
     PatrolTrackResource tracks = new PatrolTrackResource(new DosageService(ds));
     CommunityReportResource communityReport =
-        new CommunityReportResource(new CommunityReport(ds));
+        new CommunityReportResource(new CommunityReport(ds, config.limits().publicMinCount()));
     RequestBudgets budgets = new RequestBudgets(config.limits());
     return Javalin.create(c -> {
       c.startup.showJavalinBanner = false;
@@ -231,6 +235,9 @@ public final class WebApp {
             post("/problems/{id}/responses", community::addResponse, Role.PATROL);
             patch("/responses/{id}", community::updateResponse, Role.PATROL);
             delete("/responses/{id}", community::deleteResponse, Role.ADMIN);
+            for (String kind : List.of("problems", "notes", "responses")) {
+              put("/" + kind + "/{id}/public-summary", community.publicSummary(kind), Role.PATROL);
+            }
             get("/audit", community::audit, Role.ADMIN);
             get("/report/{beat}", communityReport::report, Role.PUBLIC);
           });

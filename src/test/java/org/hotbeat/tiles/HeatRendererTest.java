@@ -10,6 +10,7 @@ import org.hotbeat.density.HeatDefaults;
 import org.hotbeat.density.Kernel;
 import org.hotbeat.geo.TileCoord;
 import org.hotbeat.geo.WebMercator;
+import org.hotbeat.store.IncidentAggregates;
 import org.hotbeat.store.IncidentQuery;
 import org.hotbeat.store.IncidentRepository;
 import org.hotbeat.testing.PostgisExtension;
@@ -38,7 +39,7 @@ class HeatRendererTest {
   /** The default blend: 80 % own-cell counts in 150 m cells, 20 % a 400 m KDE. */
   private static HeatQuery blend() {
     return new HeatQuery(IncidentQuery.all(1), Kernel.QUARTIC, HeatDefaults.BANDWIDTH_M, 1, null,
-        "blend", HeatDefaults.COUNT_SHARE, HeatDefaults.COUNT_CELL_M);
+        "blend", HeatDefaults.COUNT_SHARE, HeatDefaults.COUNT_CELL_M, 0, 0);
   }
 
   /** A 2 × 2 block of tiles equals one 512 × 512 render of the same extent. */
@@ -52,7 +53,7 @@ class HeatRendererTest {
       """)
   void tilesJoinWithoutSeams(int z, int x, int y, double bandwidth, double share)
       throws Exception {
-    HeatRenderer r = new HeatRenderer(incidents, Limits.defaults().maxIncidents());
+    HeatRenderer r = new HeatRenderer(incidents, new IncidentAggregates(db.dataSource()), Limits.defaults().maxIncidents());
     HeatQuery q = share > 0 ? blend() : query(bandwidth);
     HeatLayer layer = r.layer(q, "test");
     long px = x * 256L;
@@ -82,7 +83,7 @@ class HeatRendererTest {
   void densitiesAreTrueIncidentsPerSquareKilometre(double share) throws Exception {
     // Integrate a render that holds every incident of the excerpt: Σ density × true pixel area.
     // The blend keeps the total too: counts over their cells' true area integrate to the count.
-    HeatRenderer r = new HeatRenderer(incidents, Limits.defaults().maxIncidents());
+    HeatRenderer r = new HeatRenderer(incidents, new IncidentAggregates(db.dataSource()), Limits.defaults().maxIncidents());
     HeatQuery q = share > 0 ? blend() : query(300);
     HeatLayer layer = r.layer(q, "test");
     int z = 13;
@@ -99,7 +100,7 @@ class HeatRendererTest {
 
   @Test
   void theScaleIsOneForTheWholeLayer() throws Exception {
-    HeatRenderer r = new HeatRenderer(incidents, Limits.defaults().maxIncidents());
+    HeatRenderer r = new HeatRenderer(incidents, new IncidentAggregates(db.dataSource()), Limits.defaults().maxIncidents());
     HeatLayer a = r.layer(query(300), "v1");
     HeatLayer b = r.layer(query(300), "v1");
     assertEquals(a, b);

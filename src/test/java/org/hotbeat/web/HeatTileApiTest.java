@@ -128,7 +128,12 @@ class HeatTileApiTest {
       assertTrue(ana.get("peak").asDouble() > pub.get("peak").asDouble(),
           "cell counts peak higher than a 400 m kernel");
       JsonNode none = Api.getJson(client, "/api/heat/legend?countShare=0", analyst, 200);
-      assertEquals(pub.get("peak").asDouble(), none.get("peak").asDouble(), 1e-9);
+      // Issue 22: the public surface is smoothed from suppressed cell counts and its peak rounded
+      // to two figures, so it no longer equals the analyst's plain KDE from points.
+      double publicPeak = pub.get("peak").asDouble();
+      assertTrue(none.get("peak").asDouble() > 0 && publicPeak > 0);
+      assertEquals(publicPeak, new java.math.BigDecimal(publicPeak)
+          .round(new java.math.MathContext(2)).doubleValue(), 0.0);
       JsonNode refused = Api.getJson(client, "/api/heat/legend?countShare=0.5", null, 400);
       assertEquals("countShare", refused.get("errors").get(0).get("field").asText());
       Api.getJson(client, "/api/heat/legend?countShare=2", analyst, 400);

@@ -348,7 +348,8 @@ class PatrolPlanApiTest {
   void anAreaTooLargeForTheRiskSurfaceIs413NamingTheLimit() throws Exception {
     Limits l = Limits.defaults();
     HotbeatConfig small = config.withLimits(new Limits(l.publicMinCount(),
-        l.publicMinBandwidthMetres(), l.publicMinCellMetres(), l.maxBandwidthMetres(),
+        l.publicMinBandwidthMetres(), l.publicMinCellMetres(), l.publicHeatCellMetres(),
+        l.maxBandwidthMetres(),
         l.maxAnalysisCells(), 100, l.maxIncidents(), l.requestsPerMinute(),
         l.analysesPerMinute(), l.concurrentAnalyses()));
     WebApp.Services s = WebApp.Services.of(small, db.database(),

@@ -31,7 +31,10 @@ class PublicMapApiTest {
 
   @Test
   void hexagonsWithFewerThanFiveIncidentsSayOnlyThatAndAllCountsAddUp() {
-    Http.test(WebApp.create(HotbeatConfig.defaults(), services), (server, client) -> {
+    // Drawn for k = 5, the default before issue 22 raised it to 10.
+    HotbeatConfig k5 = HotbeatConfig.defaults().withLimits(
+        org.hotbeat.config.Limits.defaults().withPublicMinCount(5));
+    Http.test(WebApp.create(k5, services), (server, client) -> {
       String period = "from=2017-06-01&to=2017-07-01&category=robbery";
       JsonNode hex = Api.getJson(client, "/api/public/hexagons?size=150&" + period, null, 200);
       long total = Api.getJson(client, "/api/incidents/stats?by=category&" + period, analyst, 200)
@@ -72,8 +75,13 @@ class PublicMapApiTest {
   @Test
   void sourcesNameThePublisherAndTheSpanOfDates() {
     Http.test(WebApp.create(HotbeatConfig.defaults(), services), (server, client) -> {
-      JsonNode s = Api.getJson(client, "/api/sources", null, 200);
+      JsonNode s = Api.getJson(client, "/api/sources", services.tokens().create("a",
+          org.hotbeat.access.Role.ANALYST).secret(), 200);
       JsonNode chicago = s.get("sources").get(0);
+      // Issue 22: the public gets the first and last months, not the instants.
+      JsonNode pub = Api.getJson(client, "/api/sources", null, 200).get("sources").get(0);
+      assertTrue(pub.get("first").isNull() && pub.get("last").isNull(), pub.toString());
+      assertEquals("2017-12", pub.get("lastMonth").asText());
       assertEquals("chicago", chicago.get("agency").asText());
       assertEquals("crime and beat data: City of Chicago Data Portal",
           chicago.get("attribution").asText());
@@ -91,7 +99,7 @@ class PublicMapApiTest {
       JsonNode settings = Api.getJson(client, "/api/sources", null, 200).get("settings");
       assertEquals(400.0, settings.get("heatBandwidthMetres").asDouble());
       assertEquals(250.0, settings.get("publicMinBandwidthMetres").asDouble());
-      assertEquals(5, settings.get("publicMinCount").asInt());
+      assertEquals(10, settings.get("publicMinCount").asInt());   // issue 22 raised k to 10
       assertEquals(300.0, settings.get("communityHeatBandwidthMetres").asDouble());
       assertEquals(250.0, settings.get("hexagonMetres").asDouble());
       assertEquals(150.0, settings.get("beatHexagonMetres").asDouble());

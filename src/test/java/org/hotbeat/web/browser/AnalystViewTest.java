@@ -180,6 +180,20 @@ class AnalystViewTest {
       tab.idle().screenshot("analyst-public");
       assertTrue(tab.page.textContent("#status").contains("Sign in with an analyst account"));
       assertEquals(List.of(), tab.errors);
+      // Issue 22: signed out, periods are whole months and there are no hour or weekday filters.
+      assertEquals(0, tab.page.locator("#hourFrom, #hourTo, #weekdays").count());
+      assertEquals("month", tab.page.getAttribute("#from", "type"));
+      assertEquals("month", tab.page.getAttribute("#to", "type"));
+      tab.page.fill("#month", "17");
+      tab.page.dispatchEvent("#month", "input");
+      tab.page.dispatchEvent("#month", "change");
+      tab.page.waitForCondition(() -> tab.requestsTo("/tiles/heat/").stream()
+          .anyMatch(u -> u.contains("from=2017-06-01T00%3A00%3A00-05%3A00")));
+      tab.idle();
+      for (String u : tab.requestsTo("/")) {
+        assertFalse(u.contains("hours=") || u.contains("weekdays="), u);
+      }
+      assertEquals(List.of(), tab.failed);
     }
   }
 

@@ -71,16 +71,17 @@ class CommunityViewTest {
           + "   const el = document.elementFromPoint(x, y);"
           + "   if (el && el.classList.contains('maplibregl-canvas') && m.getCanvas() === el)"
           + "     return [x, y, data.features.filter(g => g.properties.count !== null"
-          + "       && g.properties.count < 5).length];"
+          + "       && g.properties.count < 10).length];"
           + " } return null; }");
-      assertTrue(found != null, "no hexagon with fewer than 5 incidents in view");
-      assertEquals(0, ((Number) found.get(2)).intValue(), "a count below 5 reached the page");
+      assertTrue(found != null, "no hexagon with fewer than 10 incidents in view");
+      // Issue 22 raised the public minimum (k) from 5 to 10.
+      assertEquals(0, ((Number) found.get(2)).intValue(), "a count below 10 reached the page");
       tab.page.mouse().click(((Number) found.get(0)).doubleValue(),
           ((Number) found.get(1)).doubleValue());
       tab.page.waitForSelector(".maplibregl-popup-content");
-      assertEquals("fewer than 5 incidents", tab.page.textContent(".maplibregl-popup-content")
+      assertEquals("fewer than 10 incidents", tab.page.textContent(".maplibregl-popup-content")
           .replace("×", "").strip());
-      assertTrue(tab.page.textContent("#legend").contains("fewer than 5"));
+      assertTrue(tab.page.textContent("#legend").contains("fewer than 10"));
       tab.screenshot("community-fewer-than-5");
     }
   }
