@@ -49,9 +49,9 @@ public final class HeatRenderer {
     }
   };
 
-  private final Map<String, IncidentAggregates.Cells> cells = new LinkedHashMap<>(16, 0.75f, true) {
+  private final Map<String, Counted> cells = new LinkedHashMap<>(16, 0.75f, true) {
     @Override
-    protected boolean removeEldestEntry(Map.Entry<String, IncidentAggregates.Cells> e) {
+    protected boolean removeEldestEntry(Map.Entry<String, Counted> e) {
       return size() > 64;
     }
   };
@@ -215,21 +215,12 @@ public final class HeatRenderer {
     return new Weighted(xy[0], xy[1], null);
   }
 
+  /** A public layer's kept cells and the digest of what it draws, both made once. */
+  private record Counted(IncidentAggregates.Cells cells, String digest) {}
+
   /** The kept cells of a public layer, counted once per data version. */
   private IncidentAggregates.Cells cells(HeatQuery q, String dataVersion) throws SQLException {
-    String key = dataVersion + "|" + q.key();
-    synchronized (cells) {
-      IncidentAggregates.Cells c = cells.get(key);
-      if (c != null) {
-        return c;
-      }
-    }
-    IncidentAggregates.Cells c = aggregates.publicCells(q.filter(), q.publicCellMetres(),
-        q.minCount());
-    synchronized (cells) {
-      cells.put(key, c);
-    }
-    return c;
+    return counted(q, dataVersion).cells();
   }
 
   /**
@@ -237,14 +228,31 @@ public final class HeatRenderer {
    * its filter: every filter that draws nothing has the same one, so an ETag is no oracle.
    */
   public String publicDigest(HeatQuery q, String dataVersion) throws SQLException {
-    IncidentAggregates.Cells c = cells(q, dataVersion);
+    return counted(q, dataVersion).digest();
+  }
+
+  private Counted counted(HeatQuery q, String dataVersion) throws SQLException {
+    String key = dataVersion + "|" + q.key();
+    synchronized (cells) {
+      Counted c = cells.get(key);
+      if (c != null) {
+        return c;
+      }
+    }
+    IncidentAggregates.Cells c = aggregates.publicCells(q.filter(), q.publicCellMetres(),
+        q.minCount());
+    // Every tile's ETag names this digest: it is made here, once, not per request.
     StringBuilder s = new StringBuilder(c.size() == 0 ? "nothing" : q.kernel() + "|"
         + q.bandwidthMetres() + "|" + q.periods() + "|" + q.perUnit());
     for (int i = 0; i < c.size(); i++) {
       s.append('|').append(c.xs()[i]).append(',').append(c.ys()[i]).append(',')
           .append(c.counts()[i]);
     }
-    return TileCache.digest(s.toString());
+    Counted counted = new Counted(c, TileCache.digest(s.toString()));
+    synchronized (cells) {
+      cells.put(key, counted);
+    }
+    return counted;
   }
 
   /** One tile as PNG. */
